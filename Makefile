@@ -1,0 +1,44 @@
+# Everything a fresh machine (Python 3.11 + pip) needs is installed from here.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-test
+BSTAMP := $(VENV)/.installed-bench
+
+.PHONY: figures test test-slow test-all bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(BSTAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
+	touch $@
+
+## Regenerate the paper's figures and tables (paper/figures, paper/tables) from the default case.
+figures: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m gametheory.pipeline
+
+## The whole test suite, notebooks included (long property runs excluded: see test-slow).
+test: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m pytest -m "not slow" -q
+
+## Long property runs and exhaustive sweeps.
+test-slow: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m pytest -m slow -q
+
+test-all: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m pytest -q
+
+## Side-by-side benchmarks against the peer libraries (results in benchmarks/README.md).
+bench: $(BSTAMP)
+	$(PY) -m benchmarks.run
+
+lint: $(STAMP)
+	$(PY) -m pip install --quiet ruff
+	$(VENV)/bin/ruff check gametheory tests benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,96 @@
+"""Input checks shared by every module: raise early, say what was wrong and what is allowed."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import numpy as np
+
+
+def finite_array(x, name: str, *, ndim: int | None = None, shape=None, dtype=float) -> np.ndarray:
+    """Return ``x`` as a finite numpy array, or raise ``ValueError`` naming ``name``.
+
+    Ragged input, wrong dimension, wrong shape, NaN and infinities are rejected with
+    a message that says what was received and what is allowed.
+    """
+    try:
+        arr = np.asarray(x, dtype=dtype)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(
+            f"{name} must be a rectangular array of numbers; could not convert it ({exc})"
+        ) from None
+    if ndim is not None and arr.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-dimensional, got shape {arr.shape}")
+    if shape is not None and arr.shape != tuple(shape):
+        raise ValueError(f"{name} must have shape {tuple(shape)}, got {arr.shape}")
+    if arr.dtype.kind in "fc" and not np.all(np.isfinite(arr)):
+        bad = np.argwhere(~np.isfinite(arr))
+        where = tuple(int(i) for i in bad[0]) if bad.size else ()
+        raise ValueError(
+            f"{name} must be finite; found {arr[where] if where else arr} at index {where} "
+            f"({len(bad)} non-finite entr{'y' if len(bad) == 1 else 'ies'})"
+        )
+    return arr
+
+
+def finite_scalar(x, name: str) -> float:
+    """Return ``x`` as a finite float or raise ``ValueError``."""
+    try:
+        val = float(x)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a real number, got {x!r}") from None
+    if not math.isfinite(val):
+        raise ValueError(f"{name} must be finite, got {val}")
+    return val
+
+
+def positive(x, name: str, *, strict: bool = True) -> float:
+    """A finite scalar that is > 0 (``strict``) or >= 0."""
+    val = finite_scalar(x, name)
+    if strict and val <= 0:
+        raise ValueError(f"{name} must be > 0, got {val}")
+    if not strict and val < 0:
+        raise ValueError(f"{name} must be >= 0, got {val}")
+    return val
+
+
+def in_interval(x, name: str, lo: float, hi: float, *, closed: str = "both") -> float:
+    """A finite scalar in [lo, hi] / [lo, hi) / (lo, hi] / (lo, hi) per ``closed``."""
+    val = finite_scalar(x, name)
+    lo_ok = val >= lo if closed in ("both", "left") else val > lo
+    hi_ok = val <= hi if closed in ("both", "right") else val < hi
+    if not (lo_ok and hi_ok):
+        lb = "[" if closed in ("both", "left") else "("
+        rb = "]" if closed in ("both", "right") else ")"
+        raise ValueError(f"{name} must lie in {lb}{lo}, {hi}{rb}, got {val}")
+    return val
+
+
+def nonnegative_array(x, name: str, **kw) -> np.ndarray:
+    """A finite array whose entries are all >= 0."""
+    arr = finite_array(x, name, **kw)
+    if np.any(arr < 0):
+        idx = tuple(int(i) for i in np.argwhere(arr < 0)[0])
+        raise ValueError(f"{name} must be non-negative; found {arr[idx]} at index {idx}")
+    return arr
+
+
+def nonempty_grid(x, name: str) -> np.ndarray:
+    """A finite, non-empty 1-D grid of parameter values."""
+    arr = finite_array(np.atleast_1d(x), name)
+    if arr.size == 0:
+        raise ValueError(f"{name} must be a non-empty grid of values")
+    return arr
+
+
+def names_for(n: int, names: Iterable | None, what: str = "player") -> tuple[str, ...]:
+    """Default names ``0..n-1`` (as strings) or validated, distinct user names."""
+    if names is None:
+        return tuple(str(i) for i in range(n))
+    names = tuple(str(s) for s in names)
+    if len(names) != n:
+        raise ValueError(f"expected {n} {what} names, got {len(names)}: {names}")
+    if len(set(names)) != n:
+        raise ValueError(f"{what} names must be distinct, got {names}")
+    return names

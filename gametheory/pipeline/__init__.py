@@ -1,0 +1,117 @@
+"""The figure and table registry behind ``make figures``.
+
+Each module in :data:`MODULES` registers producers with :func:`figure` or
+:func:`table`; ``python -m gametheory.pipeline`` runs them all on the built-in
+default case and writes ``paper/figures/*.pdf|png`` and ``paper/tables/*.csv|md``.
+Nothing in the package imports this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Registry modules, one per topic; each owns its figures.
+MODULES = ("cost_sharing", "entry", "sharing", "dissipation")
+
+
+@dataclass(frozen=True)
+class Product:
+    name: str
+    kind: str  # "figure" or "table"
+    func: Callable
+    description: str
+
+
+REGISTRY: dict[str, Product] = {}
+
+
+def figure(name: str, description: str):
+    """Register ``func() -> matplotlib.figure.Figure`` as paper figure ``name``."""
+    def deco(func):
+        REGISTRY[name] = Product(name, "figure", func, description)
+        return func
+    return deco
+
+
+def table(name: str, description: str):
+    """Register ``func() -> (header, rows)`` as paper table ``name`` (written as CSV and Markdown)."""
+    def deco(func):
+        REGISTRY[name] = Product(name, "table", func, description)
+        return func
+    return deco
+
+
+def load() -> dict[str, Product]:
+    """Import every registry module and return the registry."""
+    for mod in MODULES:
+        importlib.import_module(f"{__name__}.{mod}")
+    return REGISTRY
+
+
+def _write_table(header, rows, stem: Path) -> list[Path]:
+    import csv
+
+    with open(stem.with_suffix(".csv"), "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+    def cell(x):
+        return f"{x:.6g}" if isinstance(x, float) else str(x)
+    md = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    md += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows]
+    stem.with_suffix(".md").write_text("\n".join(md) + "\n")
+    return [stem.with_suffix(".csv"), stem.with_suffix(".md")]
+
+
+def run(out: str | Path = "paper", only: list[str] | None = None, verbose: bool = True) -> list[Path]:
+    """Produce every registered figure and table (or those named in ``only``) under ``out``."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    out = Path(out)
+    (out / "figures").mkdir(parents=True, exist_ok=True)
+    (out / "tables").mkdir(parents=True, exist_ok=True)
+    registry = load()
+    unknown = set(only or ()) - set(registry)
+    if unknown:
+        raise ValueError(f"unknown products {sorted(unknown)}; known: {sorted(registry)}")
+    written = []
+    for name, prod in registry.items():
+        if only and name not in only:
+            continue
+        t0 = time.perf_counter()
+        if prod.kind == "figure":
+            fig = prod.func()
+            for ext in ("pdf", "png"):
+                path = out / "figures" / f"{name}.{ext}"
+                fig.savefig(path, dpi=150, bbox_inches="tight")
+                written.append(path)
+            plt.close(fig)
+        else:
+            header, rows = prod.func()
+            written += _write_table(header, rows, out / "tables" / name)
+        if verbose:
+            print(f"{prod.kind:6s} {name:40s} {time.perf_counter() - t0:6.2f} s  {prod.description}")
+    return written
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Regenerate the paper's figures and tables.")
+    parser.add_argument("--out", default="paper", help="output folder (default: paper)")
+    parser.add_argument("--only", nargs="*", help="names of products to make")
+    parser.add_argument("--list", action="store_true", help="list the products and exit")
+    args = parser.parse_args(argv)
+    if args.list:
+        for name, prod in load().items():
+            print(f"{prod.kind:6s} {name:40s} {prod.description}")
+        return 0
+    paths = run(args.out, args.only)
+    print(f"wrote {len(paths)} files under {args.out}/")
+    return 0

@@ -1,0 +1,1 @@
+"""Paper figures and tables for this topic (registered with :mod:`gametheory.pipeline`)."""
