@@ -122,7 +122,7 @@ class TUGame:
             if n is None:
                 raise ValueError("a game given as a mapping needs n or names")
             n = _check_n(n)
-            self.names = names_for(n, names)
+            self._set_players(n, names)
             arr = np.full(2**n, np.nan)
             arr[0] = 0.0
             for key, val in values.items():
@@ -157,8 +157,12 @@ class TUGame:
             )
         arr = np.array(arr, dtype=float)
         arr.setflags(write=False)
-        self.n = n
+        self._set_players(n, self.names)
         self.v = arr
+
+    def _set_players(self, n: int, names) -> None:
+        self.n = n
+        self.names = names_for(n, names)
         self._index = {name: i for i, name in enumerate(self.names)}
 
     # ----------------------------------------------------------------- constructors
