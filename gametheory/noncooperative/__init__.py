@@ -1,2 +1,26 @@
-"""(filled in by its issue)"""
-__all__: list[str] = []
+"""Non-cooperative games: n-player normal form, two-player mixed equilibria, entry games."""
+
+from .bimatrix import EquilibriumSet, bimatrix_equilibria, is_equilibrium
+from .entry import (
+    DuopolyEntryMap,
+    EntryGame,
+    EntryStructure,
+    duopoly_entry_grid,
+    symmetric_duopoly_entry,
+)
+from .gambit_io import read_nfg, write_nfg
+from .normal_form import NormalFormGame
+
+__all__ = [
+    "DuopolyEntryMap",
+    "EntryGame",
+    "EntryStructure",
+    "EquilibriumSet",
+    "NormalFormGame",
+    "bimatrix_equilibria",
+    "duopoly_entry_grid",
+    "is_equilibrium",
+    "read_nfg",
+    "symmetric_duopoly_entry",
+    "write_nfg",
+]

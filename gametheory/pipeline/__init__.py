@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Registry modules, one per topic; each owns its figures.
-MODULES = ("cost_sharing", "entry", "sharing", "dissipation")
+MODULES = ("cost_sharing", "entry", "sharing", "dissipation", "cluster")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,412 @@
+"""Finite games in normal (strategic) form with any number of players.
+
+A game with players ``0 … n-1`` where player ``p`` has ``a_p`` actions is stored as
+one float array ``payoffs`` of shape ``(a_1, …, a_n, n)``: ``payoffs[s][p]`` is
+player ``p``'s payoff at the pure profile ``s``. Pure equilibria, best responses and
+dominance are computed on that array with vectorised numpy operations; mixed
+equilibria of two-player games are in :mod:`gametheory.noncooperative.bimatrix`.
+
+References
+----------
+Osborne, M. J. & Rubinstein, A. (1994). *A Course in Game Theory*. MIT Press.
+(Definitions of Nash equilibrium, dominance and iterated elimination, ch. 2 and 4.)
+Fudenberg, D. & Tirole, J. (1991). *Game Theory*. MIT Press, sect. 2.1 (iterated
+strict dominance; with mixed dominators the surviving set does not depend on the
+order of elimination).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from .._display import fmt, html_table
+from .._validation import finite_array, names_for
+
+#: Largest number of payoff entries (profiles × players) a game may hold (about 1 GiB).
+MAX_ENTRIES = 2**27
+
+_HTML_ROWS = 64
+
+
+def _is_index(x) -> bool:
+    return isinstance(x, (int, np.integer)) and not isinstance(x, bool)
+
+
+def _stack_payoffs(payoffs) -> np.ndarray:
+    """Read the two accepted layouts into one ``(a_1, …, a_n, n)`` float array."""
+    if isinstance(payoffs, (list, tuple)) and len(payoffs) > 0:
+        try:
+            parts = [np.asarray(p, dtype=float) for p in payoffs]
+        except (ValueError, TypeError):
+            parts = None
+        if parts is not None:
+            n = len(parts)
+            shapes = {p.shape for p in parts}
+            if len(shapes) == 1 and parts[0].ndim == n:
+                for p, part in enumerate(parts):
+                    finite_array(part, f"payoffs of player {p}")
+                return np.stack(parts, axis=-1)
+        # not n arrays of n dimensions: maybe one nested list in the stacked layout
+        all_arrays = all(isinstance(p, np.ndarray) for p in payoffs)
+        if parts is not None and not all_arrays and len({p.shape for p in parts}) == 1:
+            arr = finite_array(payoffs, "payoffs")
+            if arr.ndim >= 2 and arr.shape[-1] == arr.ndim - 1:
+                return arr
+        elif parts is None:
+            finite_array(payoffs, "payoffs")  # raises: ragged
+        raise ValueError(
+            "payoffs given as a list must be n arrays (one per player), each of the same "
+            f"shape (a_1, …, a_n) with n dimensions; got {len(payoffs)} arrays of shapes "
+            f"{[np.shape(p) for p in payoffs]}. Alternatively pass one numpy array of shape "
+            "(a_1, …, a_n, n)"
+        )
+    arr = finite_array(payoffs, "payoffs")
+    if arr.ndim < 2 or arr.shape[-1] != arr.ndim - 1:
+        raise ValueError(
+            "payoffs as one array must have shape (a_1, …, a_n, n): one axis per player "
+            f"and a last axis of length n = number of players; got shape {arr.shape} "
+            f"({arr.ndim - 1} action axes but a last axis of length "
+            f"{arr.shape[-1] if arr.ndim else 'none'})"
+        )
+    return arr
+
+
+class NormalFormGame:
+    """A finite n-player game in normal form.
+
+    Parameters
+    ----------
+    payoffs : array or list of arrays
+        Either one array of shape ``(a_1, …, a_n, n)`` with ``payoffs[s][p]`` player
+        ``p``'s payoff at pure profile ``s``, or a list of ``n`` arrays each of shape
+        ``(a_1, …, a_n)`` (one per player, e.g. ``[A, B]`` for a bimatrix game). A
+        Python list or tuple of ``n`` equally-shaped ``n``-dimensional arrays is read
+        as the per-player layout; a list of numpy arrays must be that layout; a
+        nested list that is not may be the stacked layout.
+    player_names : sequence of str, optional
+    action_names : sequence of sequences of str, optional
+        One list of names per player.
+
+    Examples
+    --------
+    The prisoner's dilemma (Osborne & Rubinstein 1994, ex. 16.2):
+
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame([[[3, 0], [4, 1]], [[3, 4], [0, 1]]])
+    >>> g.pure_nash_equilibria()
+    [(1, 1)]
+    """
+
+    def __init__(self, payoffs, player_names=None, action_names=None):
+        arr = _stack_payoffs(payoffs)
+        n = arr.ndim - 1
+        if any(a < 1 for a in arr.shape[:-1]):
+            raise ValueError(f"every player needs at least one action; got shape {arr.shape}")
+        if arr.size > MAX_ENTRIES:
+            raise ValueError(
+                f"the payoff table has {arr.size:,} entries ({arr.size * 8 / 2**30:.1f} GiB); "
+                f"at most {MAX_ENTRIES:,} are supported"
+            )
+        arr = np.array(arr, dtype=float)
+        arr.setflags(write=False)
+        self.payoffs = arr
+        self.n = n
+        self.shape = tuple(int(a) for a in arr.shape[:-1])
+        self.player_names = names_for(n, player_names, "player")
+        if action_names is None:
+            self.action_names = tuple(tuple(str(k) for k in range(a)) for a in self.shape)
+        else:
+            action_names = list(action_names)
+            if len(action_names) != n:
+                raise ValueError(
+                    f"action_names needs one list per player ({n}), got {len(action_names)}"
+                )
+            self.action_names = tuple(
+                names_for(a, names, f"action (player {p})")
+                for p, (a, names) in enumerate(zip(self.shape, action_names, strict=True))
+            )
+
+    # ------------------------------------------------------------------ basics
+    def __repr__(self):
+        return f"NormalFormGame(n={self.n}, actions={self.shape})"
+
+    def __eq__(self, other):
+        return (isinstance(other, NormalFormGame) and self.shape == other.shape
+                and np.array_equal(self.payoffs, other.payoffs))
+
+    __hash__ = None
+
+    def payoff_array(self, player) -> np.ndarray:
+        """Player ``player``'s payoffs, shape ``(a_1, …, a_n)``."""
+        return self.payoffs[..., self._player(player)]
+
+    def _player(self, p) -> int:
+        if isinstance(p, str):
+            if p not in self.player_names:
+                raise ValueError(f"unknown player {p!r}; players are {list(self.player_names)}")
+            return self.player_names.index(p)
+        if _is_index(p) and 0 <= p < self.n:
+            return int(p)
+        raise ValueError(f"a player is an index 0..{self.n - 1} or a name, got {p!r}")
+
+    # ------------------------------------------------------------------ equilibria
+    def pure_nash_equilibria(self, tol: float = 0.0) -> list[tuple[int, ...]]:
+        """All pure-strategy Nash equilibria, as action-index tuples in lexicographic order.
+
+        A profile ``s`` is an equilibrium iff for every player ``p``
+        ``u_p(s) >= max_{a} u_p(a, s_{-p}) - tol``: each own payoff is compared with the
+        maximum along the player's own axis, for all profiles at once. Ties are weak
+        best responses, so every profile in a tie is returned. ``tol = 0`` is exact
+        comparison of the stored floats.
+        """
+        tol = float(tol)
+        ok = np.ones(self.shape, dtype=bool)
+        for p in range(self.n):
+            u = self.payoffs[..., p]
+            ok &= u >= u.max(axis=p, keepdims=True) - tol
+        return [tuple(int(i) for i in row) for row in np.argwhere(ok)]
+
+    def _mixed_profile(self, profile, skip: int) -> list[np.ndarray]:
+        """Read a pure profile (ints) or mixed profile (probability vectors) of all players."""
+        if len(profile) != self.n:
+            raise ValueError(f"a profile lists one strategy per player ({self.n}), "
+                             f"got {len(profile)}")
+        out = []
+        for q, (s, a) in enumerate(zip(profile, self.shape, strict=True)):
+            if q == skip:
+                out.append(None)
+                continue
+            if _is_index(s):
+                if not 0 <= s < a:
+                    raise ValueError(f"action {s} of player {q} out of range 0..{a - 1}")
+                v = np.zeros(a)
+                v[int(s)] = 1.0
+            else:
+                v = finite_array(s, f"mixed strategy of player {q}", ndim=1, shape=(a,))
+                if np.any(v < -1e-12) or abs(v.sum() - 1) > 1e-9:
+                    raise ValueError(
+                        f"mixed strategy of player {q} must be a probability vector "
+                        f"(entries >= 0 summing to 1), got {v}"
+                    )
+            out.append(v)
+        return out
+
+    def expected_payoffs(self, player, profile) -> np.ndarray:
+        """Expected payoff of each own action of ``player`` against the others' (mixed) strategies.
+
+        ``profile`` lists one entry per player: an action index or a probability vector;
+        the entry of ``player`` itself is ignored (may be ``None``).
+        """
+        p = self._player(player)
+        strategies = self._mixed_profile(profile, p)
+        u = self.payoffs[..., p]
+        # contract the other players' axes from the last one backwards (lower axes keep their index)
+        for q in range(self.n - 1, -1, -1):
+            if q != p:
+                u = np.tensordot(u, strategies[q], axes=([q], [0]))
+        return np.asarray(u, dtype=float)
+
+    def best_responses(self, player, profile, tol: float = 1e-12) -> list[int]:
+        """Indices of ``player``'s pure best responses to the others' strategies in ``profile``.
+
+        ``profile``: one action index or probability vector per player (own entry ignored).
+        An action is a best response if its expected payoff is within ``tol`` (relative to
+        the payoff scale) of the maximum.
+        """
+        vals = self.expected_payoffs(player, profile)
+        scale = max(1.0, float(np.abs(self.payoffs).max()))
+        return [int(i) for i in np.flatnonzero(vals >= vals.max() - tol * scale)]
+
+    def is_nash(self, profile, tol: float = 1e-9) -> bool:
+        """Whether a pure or mixed profile is a Nash equilibrium (no profitable deviation > tol)."""
+        strategies = self._mixed_profile(profile, -1)
+        scale = max(1.0, float(np.abs(self.payoffs).max()))
+        for p in range(self.n):
+            vals = self.expected_payoffs(p, strategies)
+            if strategies[p] @ vals < vals.max() - tol * scale:
+                return False
+        return True
+
+    def nash_equilibria(self, method: str = "enumeration", **kwargs):
+        """All (extreme) mixed Nash equilibria of a two-player game.
+
+        See :func:`gametheory.noncooperative.bimatrix.bimatrix_equilibria` for the methods
+        and the meaning of the ``degenerate`` and ``complete`` flags of the returned
+        :class:`~gametheory.noncooperative.bimatrix.EquilibriumSet`. For ``n > 2`` players
+        only pure equilibria are supported (:meth:`pure_nash_equilibria`).
+        """
+        if self.n != 2:
+            raise ValueError(
+                f"mixed equilibria are computed for two-player games only; this game has "
+                f"{self.n} players. Use pure_nash_equilibria() for n-player games"
+            )
+        from .bimatrix import bimatrix_equilibria
+
+        return bimatrix_equilibria(self.payoffs[..., 0], self.payoffs[..., 1],
+                                   method=method, **kwargs)
+
+    # ------------------------------------------------------------------ dominance
+    def dominated_actions(self, player, strict: bool = True, mixed: bool = False,
+                          tol: float = 0.0) -> list[int]:
+        """Actions of ``player`` dominated by another pure (or, with ``mixed``, mixed) strategy.
+
+        Action ``a`` is strictly dominated by ``b`` if ``u_p(b, s_{-p}) > u_p(a, s_{-p})``
+        for every ``s_{-p}``; weakly dominated if ``>=`` everywhere and ``>`` somewhere.
+        With ``mixed=True`` the dominator may be a mixed strategy over the other actions
+        (a linear program per action, solved with scipy/HiGHS).
+        """
+        p = self._player(player)
+        u = np.moveaxis(self.payoffs[..., p], p, 0).reshape(self.shape[p], -1)
+        out = []
+        for a in range(self.shape[p]):
+            others = [b for b in range(self.shape[p]) if b != a]
+            if not others:
+                continue
+            if mixed:
+                dom = _mixed_dominated(u[others], u[a], strict, tol)
+            else:
+                diff = u[others] - u[a]
+                if strict:
+                    dom = bool(np.any(np.all(diff > tol, axis=1)))
+                else:
+                    dom = bool(np.any(np.all(diff >= -tol, axis=1) & np.any(diff > tol, axis=1)))
+            if dom:
+                out.append(a)
+        return out
+
+    def restrict(self, actions: Sequence[Sequence[int]]) -> NormalFormGame:
+        """The subgame in which player ``p`` keeps only ``actions[p]`` (names kept)."""
+        if len(actions) != self.n:
+            raise ValueError(f"restrict needs one list of actions per player ({self.n})")
+        idx = []
+        for p, acts in enumerate(actions):
+            acts = [int(a) for a in acts]
+            if not acts or any(not 0 <= a < self.shape[p] for a in acts):
+                raise ValueError(f"player {p} must keep a non-empty subset of "
+                                 f"0..{self.shape[p] - 1}")
+            idx.append(acts)
+        sub = self.payoffs[np.ix_(*idx, range(self.n))]
+        return NormalFormGame(sub, self.player_names,
+                              [[self.action_names[p][a] for a in acts]
+                               for p, acts in enumerate(idx)])
+
+    def iterated_elimination(self, strict: bool = True, mixed: bool = False, tol: float = 0.0):
+        """Iterated elimination of dominated actions.
+
+        Each round removes, for every player at once, all actions dominated in the current
+        subgame (by a pure strategy, or a mixed one with ``mixed=True``), until none is.
+        For strict dominance the result does not depend on the order; for weak dominance
+        it may, and this simultaneous order is one choice among several.
+
+        Returns
+        -------
+        (NormalFormGame, tuple of tuples)
+            The reduced game and, per player, the surviving actions as indices of the
+            original game.
+        """
+        surviving = [list(range(a)) for a in self.shape]
+        game = self
+        while True:
+            removed = False
+            new = []
+            for p in range(self.n):
+                dom = set(game.dominated_actions(p, strict=strict, mixed=mixed, tol=tol))
+                if dom and len(dom) == len(surviving[p]):  # weak dominance cycles: keep one
+                    dom.discard(min(dom))
+                keep = [k for k in range(len(surviving[p])) if k not in dom]
+                removed |= len(keep) < len(surviving[p])
+                new.append(keep)
+            if not removed:
+                return game, tuple(tuple(s) for s in surviving)
+            surviving = [[surviving[p][k] for k in new[p]] for p in range(self.n)]
+            game = game.restrict(new)
+
+    # ------------------------------------------------------------------ conversions
+    def to_nashpy(self):
+        """A ``nashpy.Game`` with the same payoff matrices (two players only)."""
+        if self.n != 2:
+            raise ValueError(f"nashpy handles two-player games; this game has {self.n} players")
+        import nashpy
+
+        return nashpy.Game(np.array(self.payoffs[..., 0]), np.array(self.payoffs[..., 1]))
+
+    @classmethod
+    def from_nashpy(cls, game, player_names=None, action_names=None) -> NormalFormGame:
+        """Build from a ``nashpy.Game`` (its ``payoff_matrices``)."""
+        try:
+            A, B = game.payoff_matrices
+        except (AttributeError, ValueError, TypeError):
+            raise ValueError("from_nashpy expects a nashpy.Game with two payoff matrices") from None
+        return cls([np.asarray(A), np.asarray(B)], player_names, action_names)
+
+    def to_nfg(self, title: str = "", path=None) -> str:
+        """Gambit ``.nfg`` text (``NFG 1 R`` payoff format); also written to ``path`` if given."""
+        from .gambit_io import write_nfg
+
+        return write_nfg(self, title=title, path=path)
+
+    @classmethod
+    def from_nfg(cls, source) -> NormalFormGame:
+        """Read Gambit ``.nfg`` text (payoff or outcome format) or a path to a ``.nfg`` file."""
+        from .gambit_io import read_nfg
+
+        return read_nfg(source)
+
+    # ------------------------------------------------------------------ display
+    def _repr_html_(self):
+        if self.n == 2:
+            corner = f"{self.player_names[0]} \\ {self.player_names[1]}"
+            header = [corner] + list(self.action_names[1])
+            rows = []
+            for i, name in enumerate(self.action_names[0][:_HTML_ROWS]):
+                rows.append([name] + [f"{fmt(self.payoffs[i, j, 0])}, {fmt(self.payoffs[i, j, 1])}"
+                                      for j in range(self.shape[1])])
+            return html_table(header, rows,
+                              caption=f"NormalFormGame {self.shape[0]}×{self.shape[1]}")
+        header = list(self.player_names) + [f"u({p})" for p in self.player_names]
+        rows = []
+        total = math.prod(self.shape)
+        for flat in range(min(total, _HTML_ROWS)):
+            s = np.unravel_index(flat, self.shape)
+            rows.append([self.action_names[p][int(s[p])] for p in range(self.n)]
+                        + [float(v) for v in self.payoffs[s]])
+        note = f"first {_HTML_ROWS} of {total:,} profiles" if total > _HTML_ROWS else None
+        return html_table(header, rows, caption=f"NormalFormGame, {self.n} players, actions "
+                          f"{'×'.join(map(str, self.shape))}", note=note)
+
+
+def _mixed_dominated(others: np.ndarray, target: np.ndarray, strict: bool, tol: float) -> bool:
+    """Is ``target`` (a row) dominated by a mixture of the rows of ``others``? (an LP)
+
+    Strict: max ε s.t. σ·others − target ≥ ε for every column, σ in the simplex; ε > tol.
+    Weak: max Σ_c (σ·others − target)_c s.t. every column ≥ −tol; optimum > tol.
+    """
+    from scipy.optimize import linprog
+
+    k, m = others.shape
+    if strict:
+        # variables (σ_1..σ_k, ε); minimise −ε
+        c = np.zeros(k + 1)
+        c[-1] = -1.0
+        A_ub = np.hstack([-others.T, np.ones((m, 1))])
+        b_ub = -target
+        A_eq = np.hstack([np.ones((1, k)), np.zeros((1, 1))])
+        bounds = [(0, None)] * k + [(None, 1e6)]
+        res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=[1.0], bounds=bounds,
+                      method="highs")
+        if res.status != 0:
+            raise RuntimeError(f"dominance LP failed: {res.message}")
+        return -res.fun > tol + 1e-12 * max(1.0, np.abs(others).max())
+    c = -others.sum(axis=1)
+    A_ub = -others.T
+    b_ub = -target + tol
+    res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=np.ones((1, k)), b_eq=[1.0],
+                  bounds=[(0, None)] * k, method="highs")
+    if res.status == 2:  # infeasible: nothing weakly dominates
+        return False
+    if res.status != 0:
+        raise RuntimeError(f"dominance LP failed: {res.message}")
+    return -res.fun - target.sum() > tol + 1e-9 * max(1.0, np.abs(others).max())
