@@ -99,7 +99,23 @@ def run(out: str | Path = "paper", only: list[str] | None = None, verbose: bool 
             written += _write_table(header, rows, out / "tables" / name)
         if verbose:
             print(f"{prod.kind:6s} {name:40s} {time.perf_counter() - t0:6.2f} s  {prod.description}")
+    if not only:
+        written.append(_write_manifest(registry, out))
     return written
+
+
+def _write_manifest(registry: dict[str, Product], out: Path) -> Path:
+    """``MANIFEST.md``: every product, what it shows, and the function that makes it."""
+    lines = ["# Generated figures and tables", "",
+             "Written by `make figures` (`python -m gametheory.pipeline`); do not edit by hand.", "",
+             "| product | file | made by | what it shows |", "|---|---|---|---|"]
+    for name, prod in registry.items():
+        path = f"figures/{name}.pdf" if prod.kind == "figure" else f"tables/{name}.csv"
+        func = f"`{prod.func.__module__}.{prod.func.__name__}`"
+        lines.append(f"| {name} | [{path}]({path}) | {func} | {prod.description} |")
+    path = out / "MANIFEST.md"
+    path.write_text("\n".join(lines) + "\n")
+    return path
 
 
 def main(argv=None):
