@@ -235,3 +235,13 @@ def test_exported_and_html():
     g = EntryGame.supermodular(1.0, 2.0, 0.5, n=3)
     assert "π(k=3)" in g._repr_html_()
     assert g.is_symmetric and g.is_aggregative and g.is_supermodular()
+
+
+def test_equilibrium_structure_tolerance_counts_near_ties():
+    """A break-even entrant whose payoff rounds to -1e-13 is a tie with tol, not without."""
+    pi = np.array([5.0, -1e-13, -3.0])  # symmetric: payoff when k = 1, 2, 3 enter
+    game = gt.EntryGame.from_count_payoffs(pi)
+    assert game.equilibrium_structure().count == (0, 3, 0, 0)
+    assert game.equilibrium_structure(tol=1e-9).count == (0, 3, 3, 0)
+    with pytest.raises(ValueError, match="tol"):
+        game.equilibrium_structure(tol=-1)

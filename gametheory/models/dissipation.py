@@ -391,15 +391,17 @@ class DissipationEntry(Model):
 
     @staticmethod
     def _equilibrium_counts(pi: np.ndarray, fee: float) -> tuple:
-        """Pure-Nash counts of the symmetric entry game with entrant payoff ``pi[m] − fee``."""
-        N = pi.size - 1
-        tol = _ENTRY_RTOL * max(fee, 1.0)
-        u = pi - fee
-        u[0] = 0.0
-        stay_in = np.array([m == 0 or u[m] >= -tol for m in range(N + 1)])
-        # an outsider enters only when strictly better off; exact ties count as no entry
-        stay_out = np.array([m == N or not (u[m + 1] > tol) for m in range(N + 1)])
-        return tuple(int(m) for m in np.flatnonzero(stay_in & stay_out))
+        """Pure-Nash counts of the symmetric entry game with entrant payoff ``pi[m] − fee``.
+
+        Solved by the engine's count structure (:meth:`EntryGame.equilibrium_structure`);
+        payoffs within a relative ``1e-9`` of zero are ties (an outsider enters only when
+        strictly better off), so exact break-even counts survive rounding.
+        """
+        from ..noncooperative import EntryGame
+
+        game = EntryGame.from_count_payoffs(np.asarray(pi[1:], dtype=float) - fee)
+        count = game.equilibrium_structure(tol=_ENTRY_RTOL * max(fee, 1.0)).count
+        return tuple(m for m, c in enumerate(count) if c > 0)
 
     def entry_game(self, s: float | None = None):
         """The ``n_potential``-player binary entry game (an ``EntryGame`` of the engine).

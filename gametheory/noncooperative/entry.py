@@ -307,17 +307,23 @@ class EntryGame:
         return T
 
     # ------------------------------------------------------------------ pure equilibria
-    def equilibrium_structure(self) -> EntryStructure:
-        """Forced-in / free firms and equilibrium counts for each number of entrants ``k``."""
+    def equilibrium_structure(self, tol: float = 0.0) -> EntryStructure:
+        """Forced-in / free firms and equilibrium counts for each number of entrants ``k``.
+
+        An entrant stays in when ``π_i(k) >= -tol``; an outsider stays out when
+        ``π_j(k + 1) <= tol`` (so payoffs within ``tol`` of zero count as ties).
+        """
+        if tol < 0 or not np.isfinite(tol):
+            raise ValueError(f"tol must be a finite number >= 0, got {tol}")
         if not self.is_aggregative:
             raise ValueError("the count structure needs count payoffs "
                              "(EntryGame.from_count_payoffs)")
         n = self.n
         P = self._counts
         can_in = np.zeros((n, n + 1), dtype=bool)
-        can_in[:, 1:] = P >= 0  # entrant at k: π_i(k) >= 0
+        can_in[:, 1:] = P >= -tol  # entrant at k: π_i(k) >= 0
         can_out = np.zeros((n, n + 1), dtype=bool)
-        can_out[:, :n] = P <= 0  # outsider at k: π_j(k + 1) <= 0
+        can_out[:, :n] = P <= tol  # outsider at k: π_j(k + 1) <= 0
         forced, free, count = [], [], []
         for k in range(n + 1):
             fin = np.flatnonzero(can_in[:, k] & ~can_out[:, k])
