@@ -39,7 +39,7 @@ def figure(name: str, description: str):
 
 
 def table(name: str, description: str):
-    """Register ``func() -> (header, rows)`` as paper table ``name`` (written as CSV and Markdown)."""
+    """Register ``func() -> (header, rows)`` as paper table ``name`` (CSV and Markdown)."""
     def deco(func):
         REGISTRY[name] = Product(name, "table", func, description)
         return func
@@ -68,7 +68,8 @@ def _write_table(header, rows, stem: Path) -> list[Path]:
     return [stem.with_suffix(".csv"), stem.with_suffix(".md")]
 
 
-def run(out: str | Path = "paper", only: list[str] | None = None, verbose: bool = True) -> list[Path]:
+def run(out: str | Path = "paper", only: list[str] | None = None,
+        verbose: bool = True) -> list[Path]:
     """Produce every registered figure and table (or those named in ``only``) under ``out``."""
     import matplotlib
 
@@ -98,7 +99,8 @@ def run(out: str | Path = "paper", only: list[str] | None = None, verbose: bool 
             header, rows = prod.func()
             written += _write_table(header, rows, out / "tables" / name)
         if verbose:
-            print(f"{prod.kind:6s} {name:40s} {time.perf_counter() - t0:6.2f} s  {prod.description}")
+            secs = time.perf_counter() - t0
+            print(f"{prod.kind:6s} {name:40s} {secs:6.2f} s  {prod.description}")
     if not only:
         written.append(_write_manifest(registry, out))
     return written
@@ -107,7 +109,7 @@ def run(out: str | Path = "paper", only: list[str] | None = None, verbose: bool 
 def _write_manifest(registry: dict[str, Product], out: Path) -> Path:
     """``MANIFEST.md``: every product, what it shows, and the function that makes it."""
     lines = ["# Generated figures and tables", "",
-             "Written by `make figures` (`python -m gametheory.pipeline`); do not edit by hand.", "",
+             "Written by `make figures` (`python -m gametheory.pipeline`); do not edit.", "",
              "| product | file | made by | what it shows |", "|---|---|---|---|"]
     for name, prod in registry.items():
         path = f"figures/{name}.pdf" if prod.kind == "figure" else f"tables/{name}.csv"

@@ -1,4 +1,4 @@
-"""Figure functions: they draw results computed elsewhere; no computation beyond what a figure needs."""
+"""Figure functions: draw results computed elsewhere; compute no more than a figure needs."""
 
 from .style import COLORS, paper_style
 
