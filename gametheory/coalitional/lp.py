@@ -67,6 +67,11 @@ def _new_highs():
     else:
         h = highspy.Highs()
     h.setOptionValue("output_flag", False)
+    # The separation oracle checks every coalition to 1e-9 (relative to max |v|); HiGHS's
+    # default feasibility tolerances (1e-7) are looser, so a restricted master could
+    # return a point that the oracle rejects with the violated row already present.
+    h.setOptionValue("primal_feasibility_tolerance", 1e-10)
+    h.setOptionValue("dual_feasibility_tolerance", 1e-10)
     for key, val in HIGHS_OPTIONS.items():
         h.setOptionValue(key, val)
     return h
