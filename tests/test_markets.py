@@ -257,11 +257,13 @@ def test_cluster_market_power(a, b, fr, data):
     if sS == 0:
         assert np.isnan(cp.lerner_competing) and np.isnan(cp.lerner_coordinated)
         return
-    np.testing.assert_allclose(cp.quantity_share, sS, rtol=1e-12)
-    np.testing.assert_allclose(cp.lerner_competing, (s**2).sum() / (sS * r.elasticity), rtol=1e-8)
-    np.testing.assert_allclose(cp.lerner_coordinated, sS / r.elasticity, rtol=1e-12)
+    np.testing.assert_allclose(cp.quantity_share, sS, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(cp.lerner_competing, (s**2).sum() / (sS * r.elasticity), rtol=1e-8,
+                               atol=1e-12)
+    np.testing.assert_allclose(cp.lerner_coordinated, sS / r.elasticity, rtol=1e-12, atol=1e-12)
     assert cp.lerner_competing <= cp.lerner_coordinated * (1 + 1e-12)
-    np.testing.assert_allclose(cp.profit_share, r.profits[S].sum() / r.industry_profit, rtol=1e-9)
+    np.testing.assert_allclose(cp.profit_share, r.profits[S].sum() / r.industry_profit, rtol=1e-9,
+                               atol=1e-12)
     whole = cluster_market_power(r, range(n))
     np.testing.assert_allclose(whole.lerner_competing, r.hhi / r.elasticity, rtol=1e-8)
 

@@ -1,5 +1,6 @@
 """The paper's mechanism models (M0–M8), built on the engines."""
 from .agglomeration import AgglomerationEntry
+from .cluster import ClusterComparison, ClusterVsScattered, RegimeMap
 from .cost_sharing import EntryCostGame, EntryModeSorting
 from .dissipation import (
     DissipationEntry,
@@ -17,3 +18,4 @@ __all__ += ["DissipationEntry", "excess_entry", "merger_outcome", "synergy_front
 __all__ += ["InfoSharing", "public_information"]
 __all__ += ["AgglomerationEntry", "EntryCostGame", "EntryModeSorting", "OligopolisticReaction",
             "RiskSyndicate"]
+__all__ += ["ClusterComparison", "ClusterVsScattered", "RegimeMap"]

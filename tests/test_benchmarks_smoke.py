@@ -1,0 +1,90 @@
+"""Smoke test of the benchmark harness (benchmarks/): it must keep running.
+
+Runs the harness on the smallest sizes with our own library and the plain
+baselines only, once in-process and one case through the capped subprocess path;
+runs each installed peer adapter on a tiny instance (skipped when the peer is not
+installed); and checks that the report's correctness checks do flag wrong answers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from benchmarks import adapters, instances
+from benchmarks.report import analyse
+from benchmarks.run import main, run_subprocess, summarise_events
+from benchmarks.worker import run_case
+
+TINY = {"shapley": 5, "core": 5, "nucleolus": 5, "talmud": 200, "bimatrix": 3, "entry": 5}
+
+
+def test_quick_run_ours_and_baselines(tmp_path):
+    readme = tmp_path / "README.md"
+    res = main(["--quick", "--inline", "--libs", "ours,numpy,scipy",
+                "--out", str(tmp_path), "--readme", str(readme)])
+    recs = res["records"]
+    assert {r["suite"] for r in recs} == set(TINY)
+    for r in recs:
+        assert r["status"] == "ok", r
+        assert r["median"] > 0
+        assert r["check"]["ok"], r
+    text = readme.read_text()
+    assert "## Targets" in text and "| 8 |" in text and "Correctness" in text
+    assert (tmp_path / "results-quick.json").exists()
+
+
+def test_subprocess_case_with_cap():
+    events = run_subprocess({"method": "ours.shapley", "suite": "shapley", "size": 6}, cap=60)
+    rec = summarise_events(events, 60)
+    assert rec["status"] == "ok" and len(rec["times"]) >= 1
+    assert np.allclose(rec["summary"]["x"],
+                       adapters.load("baselines").shapley_numpy(instances.tu_values(6)))
+
+
+PEER_METHODS = [k for k, m in adapters.all_methods().items()
+                if m.library not in ("ours", "numpy", "scipy")]
+
+
+@pytest.mark.parametrize("key", PEER_METHODS)
+def test_peer_adapter_tiny(key):
+    mod = adapters.module_of(key)
+    pytest.importorskip(mod.MODULE)
+    m = adapters.all_methods()[key]
+    events = []
+    run_case({"method": key, "suite": m.suite, "size": TINY[m.suite], "max_calls": 1},
+             events.append)
+    rec = summarise_events(events, float("inf"))
+    assert rec["status"] == "ok", rec.get("error")
+    s = rec["summary"]
+    if m.suite in ("shapley", "core", "nucleolus"):
+        assert len(s["x"]) == TINY[m.suite]
+    elif m.suite == "talmud":
+        assert len(s["x"]) == 3
+    else:
+        assert len(s["equilibria"]) >= 1
+
+
+def test_checks_flag_wrong_answers():
+    """The report must catch a wrong nucleolus, an invalid equilibrium, a spurious profile."""
+    a, _ = instances.bimatrix(3)
+    worst = int(np.argmin(a[:, 0]))  # not a best reply to column 0: an invalid "equilibrium"
+    assert a[worst, 0] < a[:, 0].max()
+    pay = instances.entry_payoffs(5)
+    assert np.all(pay[:, 1] > 0)  # a lone entrant profits, so "nobody enters" is no equilibrium
+    x = [0.0, 0.0, 0.0]
+    x[worst] = 1.0
+    recs = [
+        {"method": "x.talmud", "suite": "talmud", "size": 200, "label": "x",
+         "status": "ok", "summary": {"x": [50.0, 50.0, 100.0]}},
+        {"method": "x.talmud", "suite": "talmud", "size": 300, "label": "x",
+         "status": "ok", "summary": {"x": [50.0, 100.0, 150.0]}},
+        {"method": "x.bimatrix", "suite": "bimatrix", "size": 3, "label": "x", "status": "ok",
+         "summary": {"equilibria": [[x, [1.0, 0, 0]]]}},
+        {"method": "x.entry", "suite": "entry", "size": 5, "label": "x", "status": "ok",
+         "summary": {"equilibria": [[0, 0, 0, 0, 0]]}},
+    ]
+    analyse(recs)
+    assert not recs[0]["check"]["ok"] and recs[1]["check"]["ok"]
+    assert not recs[2]["check"]["ok"] and "invalid" in recs[2]["check"]["text"]
+    assert not recs[3]["check"]["ok"] and "invalid" in recs[3]["check"]["text"]
