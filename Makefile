@@ -25,9 +25,9 @@ figures: $(STAMP)
 test: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest -m "not slow" -q
 
-## Long property runs and exhaustive sweeps.
+## Long property runs (random hypothesis examples, 10x as many) and exhaustive sweeps.
 test-slow: $(STAMP)
-	MPLBACKEND=Agg $(PY) -m pytest -m slow -q
+	MPLBACKEND=Agg HYPOTHESIS_PROFILE=slow $(PY) -m pytest -q
 
 test-all: $(STAMP)
 	MPLBACKEND=Agg $(PY) -m pytest -q

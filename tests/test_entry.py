@@ -245,3 +245,17 @@ def test_equilibrium_structure_tolerance_counts_near_ties():
     assert game.equilibrium_structure(tol=1e-9).count == (0, 3, 3, 0)
     with pytest.raises(ValueError, match="tol"):
         game.equilibrium_structure(tol=-1)
+
+
+@pytest.mark.parametrize("pi, roots", [
+    ([-4, 4, -4, 4], [0.5]),   # triple root at 1/2: once, not a blurred cluster
+    ([1, 0, 2, 0], []),        # roots only at the corner p = 1: no interior root
+    ([1, -2], [1 / 3]),        # duopoly: p = π(1)/(π(1) − π(2))
+])
+def test_symmetric_mixed_multiple_and_corner_roots(pi, roots):
+    """Regressions found by hypothesis: multiple roots and corner roots of the indifference
+    polynomial (numeric path agrees with sympy's exact real roots)."""
+    g = EntryGame.from_count_payoffs(np.array(pi, float))
+    for exact in (False, True):
+        got = g.symmetric_mixed_equilibria(include_pure=False, exact=exact)
+        np.testing.assert_allclose(got, roots, atol=1e-12)

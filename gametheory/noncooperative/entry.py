@@ -539,50 +539,8 @@ def _bernstein_eval(coef: np.ndarray, p) -> np.ndarray:
     return (coef * p[..., None] ** k * (1 - p[..., None]) ** (d - k)).sum(axis=-1)
 
 
-def _bernstein_roots(coef: np.ndarray) -> list[float]:
-    """Roots in (0, 1) of the Bernstein-form polynomial, numerically (polished, deduplicated)."""
-    from numpy.polynomial import Polynomial
-    from scipy.optimize import brentq
-
-    # factor out the corner roots exactly: p^a (1-p)^b divides when the first a / last b
-    # Bernstein coefficients vanish (multiple roots at 0 or 1 would blur numerically)
-    nz = np.flatnonzero(coef)
-    coef = coef[nz[0]:nz[-1] + 1]
-    d = len(coef) - 1
-    poly = Polynomial([0.0])
-    for k in range(d + 1):
-        poly = poly + coef[k] * Polynomial([0, 1]) ** k * Polynomial([1, -1]) ** (d - k)
-    scale = float(np.abs(coef).max())
-    cand = []
-    if d >= 1 and np.any(np.abs(poly.coef) > 1e-14 * scale):
-        poly = poly.trim(1e-14 * scale)
-        for r in poly.roots():
-            if abs(r.imag) < 1e-7 and -1e-9 < r.real < 1 + 1e-9:
-                cand.append(float(r.real))
-    # sign changes on a grid catch roots the companion matrix blurs
-    grid = np.linspace(0, 1, 4 * d + 65)
-    vals = _bernstein_eval(coef, grid)
-    for a, b, fa, fb in zip(grid[:-1], grid[1:], vals[:-1], vals[1:], strict=True):
-        if fa == 0:
-            cand.append(float(a))
-        elif fa * fb < 0:
-            cand.append(brentq(lambda t: float(_bernstein_eval(coef, t)), a, b, xtol=1e-15))
-    out = []
-    for r in sorted(cand):
-        # polish a near-root by bisection if it sits inside a sign change
-        lo, hi = max(r - 1e-6, 0.0), min(r + 1e-6, 1.0)
-        flo, fhi = _bernstein_eval(coef, lo), _bernstein_eval(coef, hi)
-        if flo * fhi < 0:
-            r = brentq(lambda t: float(_bernstein_eval(coef, t)), lo, hi, xtol=1e-15)
-        if abs(_bernstein_eval(coef, r)) > 1e-8 * scale:
-            continue
-        # roots within 1e-7 of 0 or 1 are the corners (multiple roots blur by ~sqrt(eps))
-        if 1e-7 < r < 1 - 1e-7 and not any(abs(r - s) < 1e-7 for s in out):
-            out.append(float(r))
-    return out
-
-
-def _bernstein_roots_exact(coef: np.ndarray) -> list[float]:
+def _bernstein_poly(coef: np.ndarray):
+    """The Bernstein-form polynomial as an exact sympy ``Poly`` (floats are binary rationals)."""
     import sympy as sp
 
     p = sp.Symbol("p")
@@ -591,7 +549,52 @@ def _bernstein_roots_exact(coef: np.ndarray) -> list[float]:
     poly = sp.Poly(sp.expand(expr), p)
     if poly.is_zero:
         raise ValueError("the indifference polynomial vanishes identically (degenerate game)")
-    roots = [float(r.evalf(30)) for r in poly.real_roots()]
+    return poly
+
+
+def _bernstein_roots(coef: np.ndarray) -> list[float]:
+    """Roots in (0, 1) of the Bernstein-form polynomial, numerically.
+
+    A multiple root blurs into a cluster of ``eps**(1/m)``-wide numerical roots, so the
+    polynomial is first reduced exactly to its square-free part (sympy), whose roots are
+    all simple; those are found from the companion matrix and on sign changes of a grid,
+    and polished by bisection (``brentq``).
+    """
+    from numpy.polynomial import Polynomial
+    from scipy.optimize import brentq
+
+    sqf = _bernstein_poly(coef).sqf_part()
+    for corner in (0, 1):  # the corners are not interior roots: divide them out exactly
+        if sqf.eval(corner) == 0:
+            sqf = sqf.exquo(sqf.__class__([1, -corner], *sqf.gens))
+    poly = Polynomial(np.array([float(c) for c in reversed(sqf.all_coeffs())]))
+    scale = float(np.abs(poly.coef).max())
+    poly = Polynomial(poly.coef / scale)
+    d = poly.degree()
+    if d < 1:
+        return []
+    cand = [float(r.real) for r in poly.roots() if abs(r.imag) < 1e-7 and 0 < r.real < 1]
+    grid = np.linspace(0, 1, 4 * d + 65)
+    vals = poly(grid)
+    for a, b, fa, fb in zip(grid[:-1], grid[1:], vals[:-1], vals[1:], strict=True):
+        if fa * fb < 0:
+            cand.append(brentq(poly, a, b, xtol=1e-15))
+        elif fb == 0 and 0 < b < 1:
+            cand.append(float(b))
+    out = []
+    for r in sorted(cand):
+        lo, hi = max(r - 1e-9, 0.0), min(r + 1e-9, 1.0)
+        if poly(lo) * poly(hi) < 0:
+            r = brentq(poly, lo, hi, xtol=1e-15)
+        if abs(poly(r)) > 1e-9:
+            continue
+        if 0 < r < 1 and not any(abs(r - s) < 1e-9 for s in out):
+            out.append(float(r))
+    return out
+
+
+def _bernstein_roots_exact(coef: np.ndarray) -> list[float]:
+    roots = [float(r.evalf(30)) for r in _bernstein_poly(coef).real_roots()]
     out = []
     for r in roots:
         if 0 < r < 1 and not any(abs(r - s) < 1e-12 for s in out):
