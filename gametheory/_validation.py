@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable
 
 import numpy as np
@@ -43,6 +44,20 @@ def finite_scalar(x, name: str) -> float:
     if not math.isfinite(val):
         raise ValueError(f"{name} must be finite, got {val}")
     return val
+
+
+def whole_number(x, name: str, lo: int = 0, hi: int | None = None) -> int:
+    """An integer (Python or numpy, not bool) in ``[lo, hi]``, or ``ValueError``."""
+    try:
+        if isinstance(x, bool):
+            raise TypeError
+        val = operator.index(x)
+    except TypeError:
+        raise ValueError(f"{name} must be a whole number >= {lo}, got {x!r}") from None
+    if val < lo or (hi is not None and val > hi):
+        allowed = f">= {lo}" if hi is None else f"in {lo}..{hi}"
+        raise ValueError(f"{name} must be a whole number {allowed}, got {val}")
+    return int(val)
 
 
 def positive(x, name: str, *, strict: bool = True) -> float:

@@ -208,7 +208,7 @@ def test_bad_input():
         EntryGame.from_count_payoffs(np.ones((3, 4)))
     with pytest.raises(ValueError, match="finite"):
         EntryGame.from_count_payoffs([1.0, np.nan])
-    with pytest.raises(ValueError, match="positive integer"):
+    with pytest.raises(ValueError, match="whole number >= 1"):
         EntryGame(0, lambda i, E: 1.0)
     with pytest.raises(ValueError, match="callable"):
         EntryGame(3, payoff=[1, 2, 3])

@@ -11,11 +11,9 @@ symmetric differentiated goods of Singh & Vives (1984, RAND 15:546) and Häckner
 
 from __future__ import annotations
 
-import operator
-
 import numpy as np
 
-from .._validation import finite_array, names_for
+from .._validation import finite_array, names_for, whole_number
 
 # relative tolerance of the "inactive firm does not want to produce" check
 _KKT_TOL = 1e-10
@@ -52,12 +50,7 @@ def prepare(a, b, costs, incumbents=0, incumbent_cost=None, names=None, gamma=No
     a = _positive_grid(a, "a (demand intercept)")
     b = _positive_grid(b, "b (demand slope)")
     costs = _cost_array(costs, "costs")
-    try:
-        k = operator.index(incumbents)
-    except TypeError:
-        raise ValueError(f"incumbents must be a whole number >= 0, got {incumbents!r}") from None
-    if k < 0:
-        raise ValueError(f"incumbents must be >= 0, got {k}")
+    k = whole_number(incumbents, "incumbents", 0)
     if k > 0:
         if incumbent_cost is None:
             raise ValueError(f"{k} incumbents need incumbent_cost (a scalar, or an array "

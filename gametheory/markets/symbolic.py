@@ -14,11 +14,10 @@ solvers in :mod:`gametheory.markets` agree with these wherever the solution is i
 
 from __future__ import annotations
 
-import operator
-
 import sympy as sp
 
 from .._symbolic import ClosedForms
+from .._validation import whole_number
 
 _a, _b, _n = sp.symbols("a b n", positive=True)
 _c = sp.Symbol("c", nonnegative=True)
@@ -28,13 +27,7 @@ _g = sp.Symbol("gamma", real=True)
 def _check_n(n):
     if n is None:
         return None
-    try:
-        n = operator.index(n)
-    except TypeError:
-        raise ValueError(f"n must be None (symbolic n) or a whole number >= 1, got {n!r}") from None
-    if not 1 <= n <= 6:
-        raise ValueError(f"n must lie in 1..6 for the asymmetric symbolic solve, got {n}")
-    return n
+    return whole_number(n, "n (None for a symbolic n; firms of the asymmetric solve)", 1, 6)
 
 
 def _simplify(e):

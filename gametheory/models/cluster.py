@@ -118,14 +118,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
-import operator
 
 import numpy as np
 import sympy as sp
 
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
-from .._validation import in_interval, nonempty_grid, positive
+from .._validation import in_interval, nonempty_grid, positive, whole_number
 from .base import Model
 
 #: The five mechanisms, in the paper's order (names of the mechanism game's players).
@@ -147,16 +146,6 @@ _RTOL = 1e-9
 #: Parameters that :meth:`ClusterVsScattered.regime_map` may vary.
 GRID_PARAMETERS = ("a", "b", "c0", "c_f", "c_floor", "sigma2", "common_share", "tau", "F",
                    "F0", "f", "gamma", "r", "s")
-
-
-def _whole(x, name: str, lo: int) -> int:
-    try:
-        val = operator.index(x)
-    except TypeError:
-        raise ValueError(f"{name} must be a whole number >= {lo}, got {x!r}") from None
-    if val < lo:
-        raise ValueError(f"{name} must be a whole number >= {lo}, got {val}")
-    return int(val)
 
 
 def _mechanism_set(mechanisms) -> frozenset:
@@ -378,10 +367,10 @@ class ClusterVsScattered(Model):
     def _validate(self):
         from ..coalitional.game import MAX_PLAYERS
 
-        n = _whole(self.n, "n (potential home entrants)", 1)
+        n = whole_number(self.n, "n (potential home entrants)", 1)
         if n > MAX_PLAYERS:
             raise ValueError(f"n (potential home entrants) must be <= {MAX_PLAYERS}, got {n}")
-        _whole(self.k, "k (foreign incumbents)", 0)
+        whole_number(self.k, "k (foreign incumbents)", 0)
         a = positive(self.a, "a (demand intercept)")
         positive(self.b, "b (demand slope)")
         c0 = positive(self.c0, "c0 (home marginal cost)", strict=False)
@@ -429,7 +418,7 @@ class ClusterVsScattered(Model):
         """The platform cost game of ``m`` members: an airport :class:`EntryCostGame`."""
         from .cost_sharing import EntryCostGame
 
-        m = _whole(m, "m (cluster members)", 1)
+        m = whole_number(m, "m (cluster members)", 1)
         return EntryCostGame(K=np.full(m, self.F0), f=np.full(m, self.f), form="airport")
 
     def schedule(self, mechanisms="all") -> dict:
@@ -583,7 +572,7 @@ class ClusterVsScattered(Model):
         """
         if m is None:
             m = self.value("all").m
-        m = _whole(m, "m (cluster members)", 0)
+        m = whole_number(m, "m (cluster members)", 0)
         if m <= 1:
             return 0.0
         c = float(self.cost(m, True))

@@ -45,28 +45,17 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import operator
 
 import numpy as np
 import sympy as sp
 
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
-from .._validation import in_interval, nonempty_grid, positive
+from .._validation import in_interval, nonempty_grid, positive, whole_number
 from .base import Model
 
 # relative tolerance of the entry condition π(m) ≥ (1 − s)F (so that exact ties count)
 _ENTRY_RTOL = 1e-9
-
-
-def _whole(x, name: str, lo: int) -> int:
-    try:
-        val = operator.index(x)
-    except TypeError:
-        raise ValueError(f"{name} must be a whole number >= {lo}, got {x!r}") from None
-    if val < lo:
-        raise ValueError(f"{name} must be a whole number >= {lo}, got {val}")
-    return int(val)
 
 
 # --------------------------------------------------------------------------- host market
@@ -206,7 +195,7 @@ def excess_entry(a: float, b: float, c: float, F: float, s: float = 0.0,
     nw_c = z ** (1 / 3) - 1
     if n_max is None:
         n_max = max(int(math.ceil(ne_c)) + 2, int(math.ceil(nw_c)) + 2, 2)
-    n_max = _whole(n_max, "n_max", 1)
+    n_max = whole_number(n_max, "n_max", 1)
     ns = np.arange(0, n_max + 1)
     W = np.zeros(ns.size)
     pi = np.zeros(ns.size)
@@ -240,8 +229,8 @@ def merger_outcome(a: float, b: float, c: float, n: int, m: int,
     c = positive(c, "c (marginal cost)", strict=False)
     if c >= a:
         raise ValueError(f"marginal cost c={c} must be below the demand intercept a={a}")
-    n = _whole(n, "n (number of firms)", 2)
-    m = _whole(m, "m (number of merging firms)", 2)
+    n = whole_number(n, "n (number of firms)", 2)
+    m = whole_number(m, "m (number of merging firms)", 2)
     if m > n:
         raise ValueError(f"cannot merge m={m} of only n={n} firms")
     D = positive(synergy, "synergy (marginal-cost reduction)", strict=False)
@@ -274,7 +263,7 @@ def synergy_frontier(a: float, c: float, n: int, m):
     c = positive(c, "c (marginal cost)", strict=False)
     if c >= a:
         raise ValueError(f"marginal cost c={c} must be below the demand intercept a={a}")
-    n = _whole(n, "n (number of firms)", 2)
+    n = whole_number(n, "n (number of firms)", 2)
     m = np.asarray(m)
     if m.dtype.kind not in "iu" or np.any(m < 2) or np.any(m > n):
         raise ValueError(f"m must be whole numbers in 2..n={n}, got {m}")
@@ -289,7 +278,7 @@ def tullock_contest(n: int, prize: float) -> ContestResult:
     ``(n − 1)V/n → V`` (full rent dissipation as ``n → ∞``); a single bidder (the
     coordinated cluster) pays nothing. Tullock (1980).
     """
-    n = _whole(n, "n (number of bidders)", 1)
+    n = whole_number(n, "n (number of bidders)", 1)
     V = positive(prize, "prize (value of the contested project)")
     x = (n - 1) * V / n**2
     total = n * x
@@ -357,14 +346,14 @@ class DissipationEntry(Model):
         fl = positive(self.c_floor, "c_floor (lowest home cost)", strict=False)
         if fl > c0:
             raise ValueError(f"c_floor={fl} must not exceed c0={c0}")
-        _whole(self.k, "k (foreign incumbents)", 0)
+        whole_number(self.k, "k (foreign incumbents)", 0)
         cf = positive(self.c_f, "c_f (foreign marginal cost)", strict=False)
         if cf >= a:
             raise ValueError(f"foreign marginal cost c_f={cf} must be below the demand "
                              f"intercept a={a}")
         positive(self.F, "F (entry cost)")
         in_interval(self.s, "s (entry subsidy rate)", 0.0, 1.0, closed="left")
-        _whole(self.n_potential, "n_potential (potential home entrants)", 1)
+        whole_number(self.n_potential, "n_potential (potential home entrants)", 1)
         positive(self.risk_premium, "risk_premium", strict=False)
 
     # ------------------------------------------------------------------ primitives
@@ -375,7 +364,7 @@ class DissipationEntry(Model):
 
     def market(self, m: int) -> dict:
         """Host-market Cournot outcome with ``m`` home entrants (market engine)."""
-        m = _whole(m, "m (home entrants)", 0)
+        m = whole_number(m, "m (home entrants)", 0)
         ch = float(self.cost(max(m, 1)))
         price, qh, qf, cs = host_cournot(self.a, self.b, m, ch, self.k, self.c_f)
         return {"price": price, "q_home": qh, "q_foreign": qf, "cost_home": ch,
@@ -384,7 +373,7 @@ class DissipationEntry(Model):
 
     def profit(self, m: int) -> float:
         """Operating (certainty-equivalent) profit per home firm ``π(m)``, ``m ≥ 1``."""
-        return self.market(_whole(m, "m (home entrants)", 1))["profit_home"]
+        return self.market(whole_number(m, "m (home entrants)", 1))["profit_home"]
 
     def _profits(self) -> np.ndarray:
         return np.array([0.0] + [self.profit(m) for m in range(1, self.n_potential + 1)])

@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import operator
 
 import numpy as np
 import sympy as sp
@@ -57,7 +56,7 @@ from scipy.special import ndtr
 
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
-from .._validation import finite_scalar, nonempty_grid, positive
+from .._validation import finite_scalar, nonempty_grid, positive, whole_number
 from .base import Model
 
 #: Action index of the sharing stage: 0 = keep the signal private, 1 = share it.
@@ -238,12 +237,7 @@ def public_information(a: float, c: float, sigma2: float, noise: float, *, n: in
         raise ValueError(f"marginal cost c={c} must be below the mean demand intercept a={a}")
     s2 = positive(sigma2, "sigma2 (prior variance)")
     e2 = positive(noise, "noise (signal noise variance; precision 1/noise must be finite)")
-    try:
-        n = operator.index(n)
-    except TypeError:
-        raise ValueError(f"n must be a whole number >= 1, got {n!r}") from None
-    if n < 1:
-        raise ValueError(f"n must be >= 1, got {n}")
+    n = whole_number(n, "n", 1)
     b = positive(b, "b (demand slope)")
     g = finite_scalar(gamma, "gamma (substitutability)")
     lo = -1.0 / (n - 1) if n > 1 else -np.inf

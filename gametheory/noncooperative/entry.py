@@ -39,7 +39,14 @@ import numpy as np
 
 from .._display import html_table
 from .._results import ResultMixin
-from .._validation import finite_array, finite_scalar, names_for, nonempty_grid, positive
+from .._validation import (
+    finite_array,
+    finite_scalar,
+    names_for,
+    nonempty_grid,
+    positive,
+    whole_number,
+)
 
 #: Largest n for which the general (callable) game is solved by enumerating 2^n profiles.
 MAX_ENUMERATION_PLAYERS = 20
@@ -50,9 +57,7 @@ MAX_LISTED = 1_000_000
 
 
 def _check_n(n) -> int:
-    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"the number of firms must be a positive integer, got {n!r}")
-    return int(n)
+    return whole_number(n, "the number of firms", 1)
 
 
 @dataclass(frozen=True)
