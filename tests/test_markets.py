@@ -8,7 +8,7 @@ import pytest
 import sympy as sp
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from scipy.optimize import nnls
+from references import nnls_cournot
 
 from gametheory.markets import (
     ClusterPower,
@@ -25,16 +25,6 @@ from gametheory.markets.symbolic import cournot_symbolic
 
 pos = st.floats(0.5, 200.0)
 slope = st.floats(0.05, 20.0)
-
-
-def nnls_cournot(a, b, gamma, costs):
-    """Independent reference: the Cournot equilibrium maximises the strictly concave potential
-    (a - c).q - q'Hq/2, H = b((2-gamma) I + gamma 11'); as an NNLS problem (Lawson-Hanson)."""
-    n = len(costs)
-    H = b * ((2 - gamma) * np.eye(n) + gamma * np.ones((n, n)))
-    L = np.linalg.cholesky(H)
-    q, _ = nnls(L.T, np.linalg.solve(L, a - np.asarray(costs)))
-    return q
 
 
 # ---------------------------------------------------------------- T5 symmetric

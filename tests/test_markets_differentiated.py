@@ -8,20 +8,10 @@ import pytest
 import sympy as sp
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from scipy.optimize import nnls
+from references import nnls_cournot
 
 from gametheory.markets import bertrand, cournot, differentiated_bertrand, differentiated_cournot
 from gametheory.markets.symbolic import bertrand_symbolic, cournot_symbolic
-
-
-def nnls_cournot(a, b, gamma, costs):
-    """Independent reference: the Cournot equilibrium maximises the strictly concave potential
-    (a - c).q - q'Hq/2, H = b((2-gamma) I + gamma 11'); as an NNLS problem (Lawson-Hanson)."""
-    n = len(costs)
-    H = b * ((2 - gamma) * np.eye(n) + gamma * np.ones((n, n)))
-    L = np.linalg.cholesky(H)
-    q, _ = nnls(L.T, np.linalg.solve(L, a - np.asarray(costs)))
-    return q
 
 
 def _gamma(rng, n):
