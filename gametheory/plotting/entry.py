@@ -39,13 +39,34 @@ def plot_duopoly_entry(emap, market_size, fixed_cost, xlabel="host-market size",
         cbar.set_label("entry probability in the mixed equilibrium")
         ax.contour(S, F, region, levels=[0.5, 1.5, 2.5], colors=COLORS["neutral"],
                    linewidths=0.8)
-        for name, label in (("none", "no entrant"), ("one", "one entrant\n(2 pure + 1 mixed)"),
-                            ("both", "two entrants")):
-            mask = emap.region == name
-            if mask.any():
-                iy, ix = np.argwhere(mask)[len(np.argwhere(mask)) // 2]
+        # each label at the cell deepest inside its region; the narrow "one entrant" band
+        # is labelled from the (wide) no-entrant region with an arrow
+        anchors = {name: _deepest_cell(emap.region == name) for name in codes}
+        for name, label in (("none", "no entrant"), ("both", "two entrants")):
+            if anchors[name] is not None:
+                iy, ix = anchors[name]
                 ax.text(S[ix], F[iy], label, ha="center", va="center", fontsize=9)
+        if anchors["one"] is not None:
+            iy, ix = anchors["one"]
+            if anchors["none"] is not None:
+                ty, tx = anchors["none"]
+                where = (S[tx], F[ty] - 0.3 * (F.max() - F.min()))
+            else:
+                where = (S[ix], F[iy])
+            ax.annotate("one entrant\n(2 pure + 1 mixed)", xy=(S[ix], F[iy]), xytext=where,
+                        ha="center", va="center", fontsize=9,
+                        arrowprops={"arrowstyle": "->", "color": "#333333", "lw": 0.8})
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_title("Equilibria of a two-firm entry game")
     return fig
+
+
+def _deepest_cell(mask: np.ndarray):
+    """Index ``(row, col)`` of the cell of ``mask`` farthest from the region's edge."""
+    if not mask.any():
+        return None
+    from scipy.ndimage import distance_transform_edt
+
+    depth = distance_transform_edt(np.pad(mask, 1))[1:-1, 1:-1]
+    return np.unravel_index(int(np.argmax(depth)), mask.shape)
