@@ -258,8 +258,9 @@ def test_regimes_partition_and_map_consistent_with_points():
             elif pt.gain <= 1e-9:
                 assert pt.regime == REGIMES[4]
             else:
-                assert (pt.regime == REGIMES[3]) == (pt.scattered.m > pt.scattered_optimum)
-    assert set(np.unique(rm.code)) == {0, 1, 3, 4}
+                assert (pt.regime == REGIMES[3]) == (pt.dissipation > 1e-9)
+                assert pt.dissipation >= -1e-9
+    assert set(np.unique(rm.code)) == {0, 1, 2, 3, 4}
 
 
 def test_scattered_better_when_platform_is_costly():
@@ -369,3 +370,12 @@ def test_decomposition_by_subsidy_sums():
     m4 = [out[s][MECHANISMS.index("avoiding dissipation")] for s in (0.0, 0.3, 0.6)]
     assert m4[0] < m4[1] < m4[2]
     assert not math.isnan(m4[0])
+
+
+def test_tie_in_scattered_surplus_is_not_over_entry():
+    """At F = 150 one scattered entrant just breaks even, W(0) = W(1) = 0: free entry (m_U = 1)
+    dissipates nothing, so the regime is not "over-entry" (a regression: the smallest
+    maximiser m*_U = 0 < m_U used to label it so)."""
+    r = ClusterVsScattered(F=150).solve()
+    assert r.scattered.m == 1 and r.dissipation == pytest.approx(0.0, abs=1e-9)
+    assert r.regime != "scattered over-entry dissipates rents"

@@ -81,8 +81,9 @@ joint optimum ``m*_U = argmax_m W_∅(m)``:
 
 0. no entry either way: ``m_U = m_C = 0``;
 1. only the cluster can enter: ``m_U = 0 < m_C``;
-2. both enter, cluster earns more: ``m_U > 0``, ``V_C > V_U``, ``m_U ≤ m*_U``;
-3. scattered over-entry dissipates rents: ``m_U > m*_U`` and ``V_C > V_U``;
+2. both enter, cluster earns more: ``m_U > 0``, ``V_C > V_U``, no dissipation;
+3. scattered over-entry dissipates rents: ``W_∅(m*_U) > W_∅(m_U)`` (free entry loses surplus the
+   scattered firms could have kept; a tie is not over-entry) and ``V_C > V_U``;
 4. scattered entry is better (or as good): ``m_U > 0`` and ``V_U ≥ V_C``.
 
 Prototype (ECONOMICS.md §4): ``a=100, b=1, c0=c_f=40, k=2, σ²=200, τ=300, F=60``
@@ -529,13 +530,15 @@ class ClusterVsScattered(Model):
 
     # ------------------------------------------------------------------ regimes
     @staticmethod
-    def _classify(m_u, m_c, v_u, v_c, m_opt) -> int:
-        tol = _RTOL * max(1.0, abs(v_u), abs(v_c))
+    def _classify(m_u, m_c, v_u, v_c, v_opt) -> int:
+        """Regime code; ``v_opt`` is the scattered firms' best joint surplus, so free entry
+        over-enters (dissipates) exactly when ``v_opt > v_u`` (ties are not over-entry)."""
+        tol = _RTOL * max(1.0, abs(v_u), abs(v_c), abs(v_opt))
         if m_u == 0:
             return 1 if m_c > 0 else 0
         if v_u >= v_c - tol:
             return 4
-        return 3 if m_u > m_opt else 2
+        return 3 if v_opt > v_u + tol else 2
 
     def interior(self) -> bool:
         """Whether a lone home entrant produces in the host market (otherwise nothing can enter)."""
@@ -545,7 +548,8 @@ class ClusterVsScattered(Model):
         scat = self.value(None)
         clus = self.value("all")
         m_opt = int(np.argmax(scat.surplus_by_count))
-        code = self._classify(scat.m, clus.m, scat.national_surplus, clus.national_surplus, m_opt)
+        code = self._classify(scat.m, clus.m, scat.national_surplus, clus.national_surplus,
+                              float(scat.surplus_by_count[m_opt]))
         return scat, clus, m_opt, code
 
     def regime(self) -> str:

@@ -9,6 +9,7 @@ from .entry import (
     symmetric_duopoly_entry,
 )
 from .gambit_io import read_nfg, write_nfg
+from .modes import ModeEntryGame, ModeEntryStructure
 from .normal_form import NormalFormGame
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "EntryGame",
     "EntryStructure",
     "EquilibriumSet",
+    "ModeEntryGame",
+    "ModeEntryStructure",
     "NormalFormGame",
     "bimatrix_equilibria",
     "duopoly_entry_grid",

@@ -56,7 +56,7 @@ import numpy as np
 
 from .._display import html_table
 from .._results import ResultMixin
-from .._validation import finite_array, finite_scalar, names_for, positive
+from .._validation import finite_array, finite_scalar, names_for, positive, whole_number
 
 #: Default names of the four entry modes (action 0 is "out").
 DEFAULT_MODES = ("export", "non-equity", "greenfield", "M&A")
@@ -66,12 +66,6 @@ MAX_COUNT_VECTORS = 2_000_000
 MAX_HALL_SUBSETS = 2**12
 #: Default cap on the number of equilibria listed by ``pure_nash_equilibria``.
 MAX_LISTED = 1_000_000
-
-
-def _check_int(x, name: str, lo: int) -> int:
-    if not isinstance(x, (int, np.integer)) or isinstance(x, bool) or x < lo:
-        raise ValueError(f"{name} must be an integer >= {lo}, got {x!r}")
-    return int(x)
 
 
 def _binomial_table(N: int, M: int) -> np.ndarray:
@@ -102,8 +96,8 @@ def count_vectors(n: int, M: int) -> np.ndarray:
     Row ``c`` is the vector of rank ``c`` (:func:`count_vector_rank`); this is the order
     of the last axis of :meth:`ModeEntryGame.from_arrays` payload arrays.
     """
-    n = _check_int(n, "n (number of firms)", 1)
-    M = _check_int(M, "M (number of entry modes)", 1)
+    n = whole_number(n, "n (number of firms)", 1)
+    M = whole_number(M, "M (number of entry modes)", 1)
     K = math.comb(n + M, M)
     if K > MAX_COUNT_VECTORS:
         raise ValueError(f"n={n} firms and M={M} modes give C(n+M, M) = {K:,} count vectors; "
@@ -166,10 +160,11 @@ class ModeEntryGame:
 
     Examples
     --------
-    Two identical firms, export only pays as a monopolist, greenfield pays always:
+    Two identical firms; exporting pays 1, a greenfield plant pays 2 alone and −1 when
+    the rival builds one too:
 
     >>> import gametheory as gt
-    >>> u = lambda i, mode, k: {1: 3 - 4 * (sum(k) - 1), 2: 1.0}[mode]
+    >>> u = lambda i, mode, k: {1: 1.0, 2: 2 - 3 * (k[1] - 1)}[mode]
     >>> g = gt.ModeEntryGame(2, u, modes=("export", "greenfield"), types=[0, 0])
     >>> g.pure_nash_equilibria()
     [(1, 2), (2, 1)]
@@ -177,11 +172,11 @@ class ModeEntryGame:
 
     def __init__(self, n, payoff: Callable | None = None, modes=None, types=None, names=None,
                  *, _values=None):
-        self.n = _check_int(n, "the number of firms n", 1)
+        self.n = whole_number(n, "the number of firms n", 1)
         if modes is None:
             modes = DEFAULT_MODES
         if isinstance(modes, (int, np.integer)) and not isinstance(modes, bool):
-            M = _check_int(modes, "the number of entry modes M", 1)
+            M = whole_number(modes, "the number of entry modes M", 1)
             modes = DEFAULT_MODES if M == 4 else tuple(f"mode {j}" for j in range(1, M + 1))
         modes = tuple(str(m) for m in modes)
         if len(modes) == 0:
@@ -269,8 +264,9 @@ class ModeEntryGame:
         R, M, K = arr.shape
         if types is None:
             n = R
-            _, labels = np.unique(arr.reshape(R, -1), axis=0, return_inverse=True)
+            uniq, labels = np.unique(arr.reshape(R, -1), axis=0, return_inverse=True)
             labels = [int(x) for x in np.ravel(labels)]
+            arr = uniq.reshape((-1, M, K))  # row t of arr is type t
         else:
             labels = list(types)
             n = len(labels)
@@ -388,7 +384,7 @@ class ModeEntryGame:
         if F.ndim == 1:
             if n is None:
                 raise ValueError("give n (the number of firms) when fixed_costs has shape (M,)")
-            n = _check_int(n, "the number of firms n", 1)
+            n = whole_number(n, "the number of firms n", 1)
             F = np.broadcast_to(F, (n, M))
         elif n is not None and n != F.shape[0]:
             raise ValueError(f"fixed_costs has {F.shape[0]} rows but n = {n}")
@@ -401,7 +397,8 @@ class ModeEntryGame:
         slots = np.arange(n)
         for j in range(M):
             first[:, j] = start
-            inside = (slots[None, :] >= start[:, None]) & (slots[None, :] < (start + kv[:, j])[:, None])
+            stop = start + kv[:, j]
+            inside = (slots[None, :] >= start[:, None]) & (slots[None, :] < stop[:, None])
             slot_cost = np.where(inside, c[j], slot_cost)
             start = start + kv[:, j]
         res = cournot_market(a, b, slot_cost, incumbents=incumbents,
@@ -576,22 +573,20 @@ class ModeEntryGame:
             c = int(c)
             tables = self._suffix_tables(c)
             allowed = [np.flatnonzero(A[self.type_of[f], :, c]) for f in range(self.n)]
-            prof = [0] * self.n
-
-            def walk(f, r, tables=tables, allowed=allowed, prof=prof):
+            # depth-first walk of the suffix tables: only branches with completions
+            stack = [((), tuple(int(x) for x in self._full[c]))]
+            while stack:
+                prefix, r = stack.pop()
+                f = len(prefix)
                 if f == self.n:
-                    out.append(tuple(prof))
-                    return
+                    out.append(prefix)
+                    continue
                 for a in allowed[f]:
                     if r[a] == 0:
                         continue
-                    r2 = list(r)
-                    r2[a] -= 1
-                    if tables[f + 1][tuple(r2)]:
-                        prof[f] = int(a)
-                        walk(f + 1, r2)
-
-            walk(0, [int(x) for x in self._full[c]])
+                    r2 = r[:a] + (r[a] - 1,) + r[a + 1:]
+                    if tables[f + 1][r2]:
+                        stack.append((prefix + (int(a),), r2))
         return sorted(out)
 
     # ------------------------------------------------------------------ conversions

@@ -1,5 +1,24 @@
 """Figure functions: draw results computed elsewhere; compute no more than a figure needs."""
 
+from .cluster import plot_decomposition, plot_regime_map
+from .dissipation import plot_dissipation
+from .entry import plot_duopoly_entry
+from .information import plot_sharing_regions, plot_value_of_information
+from .sharing import (
+    plot_ce_vs_size,
+    plot_coordination_band,
+    plot_cost_core,
+    plot_cost_shares,
+    plot_entry_correspondence,
+    plot_mode_shift,
+)
+from .simplex import core_polygon, plot_core_simplex, to_simplex
 from .style import COLORS, paper_style
 
-__all__ = ["COLORS", "paper_style"]
+__all__ = [
+    "COLORS", "paper_style", "core_polygon", "plot_core_simplex", "to_simplex",
+    "plot_cost_core", "plot_cost_shares", "plot_mode_shift", "plot_ce_vs_size",
+    "plot_entry_correspondence", "plot_coordination_band", "plot_duopoly_entry",
+    "plot_dissipation", "plot_sharing_regions", "plot_value_of_information",
+    "plot_regime_map", "plot_decomposition",
+]

@@ -66,35 +66,23 @@ def _xy(t) -> np.ndarray:
 
 
 def core_polygon(game) -> np.ndarray:
-    """Vertices (barycentric, shape (k, 3)) of the core inside the imputation triangle.
+    """Vertices (barycentric, shape (k, 3)) of the core, in order around its boundary.
 
-    An empty array (shape (0, 3)) when the core is empty. Sutherland–Hodgman clipping
-    of the triangle ``t ≥ 0, Σ t = 1`` by ``t_k ≤ 1 − (v(ij) − v(i) − v(j)) / (v(N) − Σ v)``.
+    The vertices are the engine's :func:`gametheory.core_vertices`; an empty array
+    (shape (0, 3)) when the core is empty.
     """
+    from ..coalitional import core_vertices
+
     game = _check3(game)
-    worth, a, total = _frame(game)
-    poly = [np.eye(3)[i] for i in range(3)]
-    for k in range(3):
-        i, j = [p for p in range(3) if p != k]
-        bound = 1.0 - (worth.v[(1 << i) | (1 << j)] - a[i] - a[j]) / total
-        out = []
-        for p, q in zip(poly, poly[1:] + poly[:1]):
-            fp, fq = bound - p[k], bound - q[k]   # inside iff >= 0
-            if fp >= -1e-12:
-                out.append(p)
-            if (fp >= -1e-12) != (fq >= -1e-12):
-                lam = fp / (fp - fq)
-                out.append(p + lam * (q - p))
-        poly = out
-        if not poly:
-            return np.zeros((0, 3))
-    pts = np.array(poly)
-    # drop repeated vertices
-    keep = [0] + [m for m in range(1, len(pts)) if np.abs(pts[m] - pts[m - 1]).max() > 1e-12]
-    pts = pts[keep]
-    if len(pts) > 1 and np.abs(pts[-1] - pts[0]).max() <= 1e-12:
-        pts = pts[:-1]
-    return pts
+    verts = core_vertices(game)
+    if len(verts) == 0:
+        return np.zeros((0, 3))
+    t = to_simplex(game, verts)
+    if len(t) > 2:
+        xy = _xy(t)
+        d = xy - xy.mean(axis=0)
+        t = t[np.argsort(np.arctan2(d[:, 1], d[:, 0]))]
+    return t
 
 
 def plot_core_simplex(game, points: Mapping | None = None, ax=None, *, grid: int = 4,
@@ -152,11 +140,11 @@ def plot_core_simplex(game, points: Mapping | None = None, ax=None, *, grid: int
                 fontweight="bold")
     if is_cost:
         note = (f"A vertex gives that firm all joint savings ({value_fmt.format(total)}); on the "
-                f"opposite edge it pays its standalone cost.\nCore: x_i + x_j ≤ c(ij) (dashed), "
+                f"opposite edge it pays its standalone cost.\nCore: x_i + x_j ≤ c(ij) (lines), "
                 f"x(N) = c(N) = {value_fmt.format(game.grand)}.")
     else:
         note = (f"A vertex gives that player all the surplus ({value_fmt.format(total)}); on the "
-                f"opposite edge it gets v(i).\nCore: x_i + x_j ≥ v(ij) (dashed), "
+                f"opposite edge it gets v(i).\nCore: x_i + x_j ≥ v(ij) (lines), "
                 f"x(N) = v(N) = {value_fmt.format(game.grand)}.")
     ax.text(0.5, -0.16, note, ha="center", va="top", fontsize=8, color="#333333")
 
