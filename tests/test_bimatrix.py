@@ -184,3 +184,18 @@ def test_bad_input(A, B, method, match):
 def test_too_large_for_enumeration():
     with pytest.raises(ValueError, match="linear systems"):
         bimatrix_equilibria(np.zeros((20, 20)), np.zeros((20, 20)))
+
+
+def test_mixed_equilibria_are_polished_to_machine_precision():
+    """Battle of the sexes: the mixed equilibrium ((3/5, 2/5), (2/5, 3/5)) pays 6/5 to both
+    (Osborne & Rubinstein 1994, ex. 34.1); the vertex found in the scaled polytope is
+    re-solved on its supports, so the payoff is 6/5 to ~1e-15, not ~1e-11."""
+    A = np.array([[3, 0], [0, 2]])
+    B = np.array([[2, 0], [0, 3]])
+    res = gt.NormalFormGame([A, B]).nash_equilibria()
+    mixed = [(x, y) for x, y in res.equilibria if 0 < x[0] < 1]
+    assert len(mixed) == 1
+    x, y = mixed[0]
+    np.testing.assert_allclose(x, [0.6, 0.4], atol=1e-15)
+    np.testing.assert_allclose(y, [0.4, 0.6], atol=1e-15)
+    assert abs(x @ A @ y - 1.2) < 1e-14 and abs(x @ B @ y - 1.2) < 1e-14

@@ -69,3 +69,12 @@ def test_display():
     html = g._repr_html_()
     assert "{big, sme}" in html and "c(S)" in html
     assert "CostGame(n=2" in repr(g)
+
+
+def test_mapping_infers_n_from_integer_keys():
+    g = gt.TUGame({(0,): 1, (1,): 2, (0, 1): 4})
+    assert g.n == 2 and g[[0, 1]] == 4
+    with pytest.raises(ValueError, match="names="):
+        gt.TUGame({("a",): 1, ("b",): 2, ("a", "b"): 4})
+    with pytest.raises(ValueError, match="no value for 1 coalition"):
+        gt.TUGame({(0,): 1, (2,): 1, (0, 1, 2): 3, (0, 1): 1, (0, 2): 1, (1, 2): 1})

@@ -84,7 +84,8 @@ class TUGame:
           entry 0 is the empty coalition and must be 0);
         * a mapping from coalitions (tuples, sets or frozensets of player indices or
           names) to worths; every non-empty coalition must be present, the empty one
-          may be (with worth 0);
+          may be (with worth 0); with integer keys ``n`` is inferred, with names give
+          ``names`` (their order is the player order);
         * a callable ``f(frozenset_of_indices) -> float`` evaluated on every non-empty
           coalition (``n`` or ``names`` is then required). The empty coalition is
           worth 0 by definition and is not passed to ``f``.
@@ -120,7 +121,12 @@ class TUGame:
             arr = finite_array(arr, f"{self._value_word}(S) from the callable")
         elif isinstance(values, Mapping):
             if n is None:
-                raise ValueError("a game given as a mapping needs n or names")
+                players = {p for key in values for p in key}
+                if not players or not all(isinstance(p, (int, np.integer))
+                                          and not isinstance(p, bool) for p in players):
+                    raise ValueError("a game given as a mapping with player names needs "
+                                     "names=[...] (the order of the players)")
+                n = int(max(players)) + 1
             n = _check_n(n)
             self._set_players(n, names)
             arr = np.full(2**n, np.nan)

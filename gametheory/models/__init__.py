@@ -1,6 +1,14 @@
-"""The paper's mechanism models (M0–M8), built on the engines."""
+"""The paper's mechanism models, built on the engines.
+
+M0 :class:`ClusterVsScattered` (the integrated comparison), M1 :class:`EntryCostGame`
+and :class:`EntryModeSorting` (cost sharing), M2 :class:`RiskSyndicate` and
+:class:`OligopolisticReaction` (risk sharing), M3 :class:`AgglomerationEntry`
+(concentration of cluster advantages), M4 :class:`DissipationEntry` (internal
+dissipation), M5 :class:`InfoSharing` (information sharing).
+"""
+
 from .agglomeration import AgglomerationEntry
-from .cluster import ClusterComparison, ClusterVsScattered, RegimeMap
+from .cluster import MECHANISMS, REGIMES, ClusterComparison, ClusterVsScattered, RegimeMap
 from .cost_sharing import EntryCostGame, EntryModeSorting
 from .dissipation import (
     DissipationEntry,
@@ -12,10 +20,17 @@ from .dissipation import (
 from .information import InfoSharing, public_information
 from .risk_sharing import OligopolisticReaction, RiskSyndicate
 
-__all__: list[str] = []
-__all__ += ["DissipationEntry", "excess_entry", "merger_outcome", "synergy_frontier",
-            "tullock_contest"]
-__all__ += ["InfoSharing", "public_information"]
-__all__ += ["AgglomerationEntry", "EntryCostGame", "EntryModeSorting", "OligopolisticReaction",
-            "RiskSyndicate"]
-__all__ += ["ClusterComparison", "ClusterVsScattered", "RegimeMap"]
+__all__ = [
+    # M0
+    "ClusterVsScattered", "ClusterComparison", "RegimeMap", "MECHANISMS", "REGIMES",
+    # M1
+    "EntryCostGame", "EntryModeSorting",
+    # M2
+    "RiskSyndicate", "OligopolisticReaction",
+    # M3
+    "AgglomerationEntry",
+    # M4
+    "DissipationEntry", "excess_entry", "merger_outcome", "synergy_frontier", "tullock_contest",
+    # M5
+    "InfoSharing", "public_information",
+]

@@ -327,6 +327,35 @@ def _lemke_howson_capped(A, B, label: int, max_pivots: int):
     return None
 
 
+def _polish(A, B, x, y, tol):
+    """Re-solve an equilibrium's indifference conditions on its supports (square case).
+
+    Vertices come out of the scaled polytopes with errors of ~1e-11; on equal-size
+    supports the equilibrium is the unique solution of ``A[S, J] y_J = u·1``,
+    ``B[S, J]^T x_S = w·1``, ``Σ x = Σ y = 1``, solved here directly. The polished pair is
+    kept only if it is still an equilibrium; otherwise the original is returned.
+    """
+    S, J = np.flatnonzero(x > tol), np.flatnonzero(y > tol)
+    k = len(S)
+    if k != len(J):
+        return x, y
+    rhs = np.zeros(k + 1)
+    rhs[k] = 1.0
+    out = []
+    for M in (A[np.ix_(S, J)], B[np.ix_(S, J)].T):
+        sys_ = np.zeros((1, k + 1, k + 1))
+        sys_[0, :k, :k] = M
+        sys_[0, :k, k] = -1.0
+        sys_[0, k, :k] = 1.0
+        z, ok = _batched_solve(sys_, rhs)
+        if not ok[0] or np.any(z[0, :k] < 0):
+            return x, y
+        out.append(z[0, :k])
+    xp, yp = np.zeros_like(x), np.zeros_like(y)
+    xp[S], yp[J] = out[1], out[0]
+    return (xp, yp) if is_equilibrium(A, B, xp, yp, tol) else (x, y)
+
+
 def _dedupe(eqs, digits: int = 7):
     seen = {}
     for x, y in eqs:
@@ -439,6 +468,6 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
         if not is_equilibrium(A, B, x, y, verify_tol):
             raise RuntimeError(f"internal error: a returned profile is not an equilibrium "
                                f"(x={x}, y={y})")
-    eqs = _dedupe(eqs)
+    eqs = _dedupe([_polish(A, B, x, y, verify_tol) for x, y in eqs])
     payoffs = tuple((float(x @ A @ y), float(x @ B @ y)) for x, y in eqs)
     return EquilibriumSet(tuple(eqs), payoffs, used, degenerate, complete, note)
