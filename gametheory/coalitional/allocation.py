@@ -28,6 +28,11 @@ class Allocation(np.ndarray):
         verified against every coalition to ``error``; ``approximate``: no such check.
     error : float
         Bound on the error behind ``guarantee`` (0 for exact).
+
+    References
+    ----------
+    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
+    Springer.
     """
 
     def __new__(cls, values, names, method, kind="worth", guarantee="exact", error=0.0):

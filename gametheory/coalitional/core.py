@@ -161,6 +161,15 @@ class CoreProgram:
     for cost games, one row per coalition ``S ≠ ∅, N`` with bitmask ``masks[k]``).
     Add constraints or change the objective and re-solve; the core is the set of
     feasible ``x`` with ``epsilon`` fixed to 0.
+
+    References
+    ----------
+    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
+    Games IV*, 47–85.
+    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
+    cooperative games. *Problemy Kibernetiki* 10:119–139.
+    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
+    14:453–460.
     """
 
     problem: object
@@ -195,6 +204,15 @@ def core_program(game) -> CoreProgram:
 
     Built with one row per coalition, so ``n`` is limited to 16 (use
     ``least_core(game)`` — row generation — beyond that).
+
+    References
+    ----------
+    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
+    Games IV*, 47–85.
+    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
+    cooperative games. *Problemy Kibernetiki* 10:119–139.
+    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
+    14:453–460.
     """
     import cvxpy as cp
 
@@ -258,6 +276,13 @@ def least_core(game, method: str = "highs") -> LeastCore:
     -------
     LeastCore
         ``guarantee="certified"``: the point satisfies every constraint up to ``error``.
+
+    References
+    ----------
+    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
+    cooperative games. *Problemy Kibernetiki* 10:119–139.
+    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
+    14:453–460.
     """
     game = as_game(game)
     method = _method(method)
@@ -293,7 +318,17 @@ def least_core(game, method: str = "highs") -> LeastCore:
 
 
 def has_nonempty_core(game) -> bool:
-    """Whether the core is non-empty: the least-core ``epsilon >= 0`` (to ``1e-9`` relative)."""
+    """Whether the core is non-empty: the least-core ``epsilon >= 0`` (to ``1e-9`` relative).
+
+    References
+    ----------
+    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
+    Games IV*, 47–85.
+    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
+    cooperative games. *Problemy Kibernetiki* 10:119–139.
+    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
+    14:453–460.
+    """
     lc = least_core(game)
     return lc.epsilon >= -max(lc.error, default_tol(game.v))
 
@@ -310,6 +345,15 @@ def core_point(game) -> Allocation:
     ValueError
         ``"core is empty"`` with the Bondareva–Shapley certificate (balanced weights
         with ``Σ λ_S v(S) > v(N)``) when the game is not balanced.
+
+    References
+    ----------
+    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
+    Games IV*, 47–85.
+    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
+    cooperative games. *Problemy Kibernetiki* 10:119–139.
+    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
+    14:453–460.
     """
     game = as_game(game)
     lc = least_core(game)
@@ -333,6 +377,11 @@ def in_core(game, x, tol: float = 1e-9) -> bool:
     cost game: ``|x(N) − c(N)| <= τ`` and ``x(S) <= c(S) + τ``; with the absolute
     tolerance ``τ = tol · max(1, max_S |v(S)|)``. One vectorised pass over the
     ``2**n`` coalitions.
+
+    References
+    ----------
+    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
+    Games IV*, 47–85.
     """
     game = as_game(game)
     tol = finite_scalar(tol, "tol")
@@ -364,6 +413,13 @@ def balancing_weights(game) -> BalancingWeights:
 
     The core is non-empty iff the optimum does not beat the grand coalition
     (Bondareva 1963; Shapley 1967; T1).
+
+    References
+    ----------
+    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
+    cooperative games. *Problemy Kibernetiki* 10:119–139.
+    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
+    14:453–460.
     """
     game = as_game(game)
     n = game.n
@@ -389,7 +445,15 @@ def balancing_weights(game) -> BalancingWeights:
 
 
 def is_balanced(game) -> bool:
-    """Whether the game is balanced, i.e. has a non-empty core (Bondareva–Shapley, T1)."""
+    """Whether the game is balanced, i.e. has a non-empty core (Bondareva–Shapley, T1).
+
+    References
+    ----------
+    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
+    cooperative games. *Problemy Kibernetiki* 10:119–139.
+    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
+    14:453–460.
+    """
     return balancing_weights(game).balanced
 
 

@@ -100,6 +100,11 @@ class TUGame:
     >>> g = gt.TUGame([0, 1, 1, 3], names=["A", "B"])
     >>> g[{"A", "B"}]
     3.0
+
+    References
+    ----------
+    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
+    Springer.
     """
 
     kind = "worth"

@@ -36,7 +36,13 @@ _BANNER_DONE = False
 
 
 class LPError(RuntimeError):
-    """The LP solver did not return an optimal solution (status given in the message)."""
+    """The LP solver did not return an optimal solution (status given in the message).
+
+    References
+    ----------
+    Huangfu, Q. & Hall, J. A. J. (2018). Parallelizing the dual revised simplex method.
+    *Mathematical Programming Computation* 10:119–142 (HiGHS).
+    """
 
 
 def _new_highs():

@@ -103,6 +103,12 @@ def is_concave(game, tol: float = 1e-9) -> bool:
     economies of scope (airport games, shared platforms) and is the same test as
     :func:`is_convex` (its savings game is convex). For a worth game it tests that
     ``v`` is submodular, i.e. ``−v`` is convex.
+
+    References
+    ----------
+    Shapley, L. S. (1971). Cores of convex games. *International Journal of Game Theory* 1:11–26.
+    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
+    Springer.
     """
     t = _tol(tol)
     game = as_game(game)
@@ -116,6 +122,11 @@ def is_monotonic(game, tol: float = 1e-9) -> bool:
 
     Read on the game's own table (for a cost game: costs never fall when a coalition
     grows).
+
+    References
+    ----------
+    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
+    Springer.
     """
     t = _tol(tol)
     game = as_game(game)
@@ -128,7 +139,13 @@ def is_monotonic(game, tol: float = 1e-9) -> bool:
 
 
 def is_essential(game, tol: float = 1e-9) -> bool:
-    """``v(N) > Σ_i v({i})`` (by more than ``tol``); for a cost game ``c(N) < Σ_i c({i})``."""
+    """``v(N) > Σ_i v({i})`` (by more than ``tol``); for a cost game ``c(N) < Σ_i c({i})``.
+
+    References
+    ----------
+    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
+    Springer.
+    """
     t = _tol(tol)
     v = _worth_table(game)
     n = as_game(game).n
@@ -136,14 +153,26 @@ def is_essential(game, tol: float = 1e-9) -> bool:
 
 
 def is_additive(game, tol: float = 1e-9) -> bool:
-    """``v(S) = Σ_{i∈S} v({i})`` for every ``S`` (within ``tol``)."""
+    """``v(S) = Σ_{i∈S} v({i})`` for every ``S`` (within ``tol``).
+
+    References
+    ----------
+    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
+    Springer.
+    """
     t = _tol(tol)
     game = as_game(game)
     return bool(np.abs(game.v - additive_values(game.singletons)).max() <= t)
 
 
 def is_zero_normalized(game, tol: float = 1e-9) -> bool:
-    """``v({i}) = 0`` for every player (on the game's own table, also for cost games)."""
+    """``v({i}) = 0`` for every player (on the game's own table, also for cost games).
+
+    References
+    ----------
+    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
+    Springer.
+    """
     t = _tol(tol)
     game = as_game(game)
     return bool(np.abs(game.singletons).max() <= t)
@@ -201,6 +230,11 @@ def is_superadditive(game, tol: float = 1e-9) -> bool:
     complementary pairs ``(S, N∖S)``. Only when neither decides is the exhaustive
     ``O(3^n)`` pass run (about ``3^n/2`` pairs in chunks; fine up to ``n ≈ 16``, slow
     beyond — superadditivity has no local characterisation).
+
+    References
+    ----------
+    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
+    Springer.
     """
     t = _tol(tol)
     v = _worth_table(game)

@@ -225,7 +225,15 @@ def constrained_equal_losses(estate, claims, names=None) -> Allocation:
 
 
 def proportional_rule(estate, claims, names=None) -> Allocation:
-    r"""Proportional rule ``x_i = E d_i / Σ_j d_j`` (all zeros when every claim is 0)."""
+    r"""Proportional rule ``x_i = E d_i / Σ_j d_j`` (all zeros when every claim is 0).
+
+    References
+    ----------
+    Aumann, R. J. & Maschler, M. (1985). Game theoretic analysis of a bankruptcy problem from the
+    Talmud. *Journal of Economic Theory* 36:195–213.
+    Thomson, W. (2003). Axiomatic and game-theoretic analysis of bankruptcy and taxation problems: a
+    survey. *Mathematical Social Sciences* 45:249–297.
+    """
     e, d = _problem(estate, claims)
     total = d.sum()
     x = np.zeros_like(d) if total == 0 else e * d / total

@@ -36,6 +36,11 @@ def bertrand(a, b, costs, *, incumbents: int = 0, incumbent_cost=None,
     >>> r = bertrand(100, 1, [10, 30, 30])
     >>> float(r.price), r.profits.tolist()
     (30.0, [1400.0, 0.0, 0.0])
+
+    References
+    ----------
+    Bertrand, J. (1883). Review of Cournot's *Recherches*. *Journal des Savants* 67:499–508.
+    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
     """
     a, b, _, c, names, n_home = prepare(a, b, costs, incumbents, incumbent_cost, names)
     cs = np.sort(c, axis=-1)

@@ -49,6 +49,12 @@ class MarketEquilibrium(ResultMixin):
         (NaN when Q = 0).
     active : boolean mask of producing firms; n_active : their number. ``n_active == 0``
         (every cost >= a) is not an error: the market does not open.
+
+    References
+    ----------
+    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
+    Cowling, K. & Waterson, M. (1976). Price-cost margins and market structure. *Economica*
+    43:267–274.
     """
 
     conduct: str
@@ -187,7 +193,14 @@ def cournot_profit_symmetric(a, b, c, n):
 
 
 def cournot_industry_profit(a, b, c, n):
-    """Industry profit in symmetric linear Cournot, ``n (a - c)^2 / (b (n+1)^2)``; 0 for n = 0."""
+    """Industry profit in symmetric linear Cournot, ``n (a - c)^2 / (b (n+1)^2)``; 0 for n = 0.
+
+    References
+    ----------
+    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
+    Salant, S. W., Switzer, S. & Reynolds, R. J. (1983). Losses from horizontal merger. *Quarterly
+    Journal of Economics* 98:185–199.
+    """
     a, b, c, n = _symmetric_args(a, b, c, n, 0)
     return scalar_or_array(np.where(a > c, n * (a - c) ** 2 / (b * (n + 1) ** 2), 0.0))
 
@@ -200,7 +213,9 @@ def dissipation_ratio(n):
 
     References
     ----------
-    ECONOMICS.md mechanism 4(a), T6.
+    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
+    Salant, S. W., Switzer, S. & Reynolds, R. J. (1983). Losses from horizontal merger.
+    *Quarterly Journal of Economics* 98:185–199.
     """
     n = finite_array(n, "n")
     if np.any(n < 1):

@@ -46,6 +46,11 @@ def hhi(quantities, axis: int = -1):
     ----------
     quantities : array_like
         Non-negative outputs, firms along ``axis``.
+
+    References
+    ----------
+    Cowling, K. & Waterson, M. (1976). Price-cost margins and market structure. *Economica*
+    43:267–274.
     """
     q = np.asarray(quantities, dtype=float)
     total = q.sum(axis=axis, keepdims=True)
@@ -69,6 +74,11 @@ class ClusterPower(ResultMixin):
         share-weighted Lerner index when the members compete (the observed equilibrium).
     lerner_coordinated : s_S / eps, the Cowling–Waterson value were S to set its output
         jointly at the same shares (the first-order condition of a single firm with share s_S).
+
+    References
+    ----------
+    Cowling, K. & Waterson, M. (1976). Price-cost margins and market structure. *Economica*
+    43:267–274.
     """
 
     members: tuple

@@ -155,6 +155,10 @@ def is_equilibrium(A, B, x, y, tol: float = 1e-8) -> bool:
     Checks that ``x`` and ``y`` are probability vectors and that no pure deviation gains
     more than ``tol · max(1, max|payoff|)``: ``x^T A y >= max_i (A y)_i − tol`` and
     ``x^T B y >= max_j (x^T B)_j − tol``.
+
+    References
+    ----------
+    Nash, J. (1951). Non-cooperative games. *Annals of Mathematics* 54:286–295.
     """
     A = np.asarray(A, float)
     B = np.asarray(B, float)
@@ -337,7 +341,7 @@ def _polish(A, B, x, y, tol):
     """
     S, J = np.flatnonzero(x > tol), np.flatnonzero(y > tol)
     k = len(S)
-    if k != len(J):
+    if k != len(J) or k == 1:  # pure profiles are exact already
         return x, y
     rhs = np.zeros(k + 1)
     rhs[k] = 1.0
@@ -352,7 +356,7 @@ def _polish(A, B, x, y, tol):
             return x, y
         out.append(z[0, :k])
     xp, yp = np.zeros_like(x), np.zeros_like(y)
-    xp[S], yp[J] = out[1], out[0]
+    xp[S], yp[J] = out[1] / out[1].sum(), out[0] / out[0].sum()
     return (xp, yp) if is_equilibrium(A, B, xp, yp, tol) else (x, y)
 
 

@@ -66,6 +66,13 @@ class EntryStructure(ResultMixin):
 
     For each number of entrants ``k = 0 … n``: ``forced_in[k]``, ``free[k]`` (firm
     indices) and ``count[k]`` = number of pure equilibria with ``k`` entrants.
+
+    References
+    ----------
+    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
+    of Political Economy* 99:977–1009.
+    Mankiw, N. G. & Whinston, M. D. (1986). Free entry and social inefficiency. *RAND Journal of
+    Economics* 17:48–58.
     """
 
     forced_in: tuple
@@ -95,6 +102,12 @@ class DuopolyEntryMap(ResultMixin):
     p_mixed : ndarray
         Entry probability of the symmetric completely mixed equilibrium
         ``p = π(1) / (π(1) − π(2))`` where it exists in (0, 1), else NaN.
+
+    References
+    ----------
+    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
+    of Political Economy* 99:977–1009.
+    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
     """
 
     monopoly: np.ndarray
@@ -111,6 +124,12 @@ def symmetric_duopoly_entry(monopoly, duopoly) -> DuopolyEntryMap:
     entry cost: (0, 0) is an equilibrium iff ``π(1) <= 0``; (1, 1) iff ``π(2) >= 0``; (1, 0)
     and (0, 1) iff ``π(1) >= 0 >= π(2)``. A rival entering with probability ``p`` makes a
     firm indifferent iff ``p π(2) + (1 − p) π(1) = 0``.
+
+    References
+    ----------
+    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
+    of Political Economy* 99:977–1009.
+    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
     """
     m1 = finite_array(monopoly, "monopoly profit")
     m2 = finite_array(duopoly, "duopoly profit")
@@ -151,6 +170,13 @@ class EntryGame:
     >>> g = gt.EntryGame.from_count_payoffs([[5, -1], [5, -1]])  # 2 firms, room for one
     >>> g.pure_nash_equilibria()
     [(0, 1), (1, 0)]
+
+    References
+    ----------
+    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
+    of Political Economy* 99:977–1009.
+    Mankiw, N. G. & Whinston, M. D. (1986). Free entry and social inefficiency. *RAND Journal of
+    Economics* 17:48–58.
     """
 
     def __init__(self, n, payoff: Callable | None = None, names=None, *, _counts=None):
@@ -614,6 +640,12 @@ def duopoly_entry_grid(market_size, fixed_cost, monopoly_share: float = 0.25,
     ``π(1) = S·monopoly_share − F`` and ``π(2) = S·duopoly_share − F``; the defaults are
     linear Cournot with ``S = (a − c)²/b``: monopoly profit ``S/4``, duopoly ``S/9``.
     Returns :func:`symmetric_duopoly_entry` on the ``(len(F), len(S))`` mesh.
+
+    References
+    ----------
+    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
+    of Political Economy* 99:977–1009.
+    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
     """
     S = nonempty_grid(market_size, "market_size")
     F = nonempty_grid(fixed_cost, "fixed_cost")

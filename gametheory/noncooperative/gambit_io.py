@@ -69,7 +69,13 @@ def _number(tok: str, where: str) -> float:
 
 
 def write_nfg(game, title: str = "", path=None) -> str:
-    """The ``.nfg`` text (payoff format) of a :class:`NormalFormGame`; also written to ``path``."""
+    """The ``.nfg`` text (payoff format) of a :class:`NormalFormGame`; also written to ``path``.
+
+    References
+    ----------
+    McKelvey, R. D., McLennan, A. M. & Turocy, T. L. (2016). Gambit: Software tools for game theory,
+    version 16. http://www.gambit-project.org (the .nfg file format).
+    """
     lines = [
         f"NFG 1 R {_quote(title)} {{ " + " ".join(_quote(p) for p in game.player_names) + " }",
         "{ " + " ".join("{ " + " ".join(_quote(a) for a in acts) + " }"
@@ -87,7 +93,13 @@ def write_nfg(game, title: str = "", path=None) -> str:
 
 
 def read_nfg(source):
-    """A :class:`NormalFormGame` from ``.nfg`` text or from a path to a ``.nfg`` file."""
+    """A :class:`NormalFormGame` from ``.nfg`` text or from a path to a ``.nfg`` file.
+
+    References
+    ----------
+    McKelvey, R. D., McLennan, A. M. & Turocy, T. L. (2016). Gambit: Software tools for game theory,
+    version 16. http://www.gambit-project.org (the .nfg file format).
+    """
     from .normal_form import NormalFormGame
 
     if isinstance(source, os.PathLike) or (isinstance(source, str)

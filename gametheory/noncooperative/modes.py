@@ -121,6 +121,11 @@ class ModeEntryStructure(ResultMixin):
         Exact number of pure equilibria (profiles) with those counts.
     modes : tuple of str
         Mode names, for display.
+
+    References
+    ----------
+    Helpman, E., Melitz, M. J. & Yeaple, S. R. (2004). Export versus FDI with heterogeneous firms.
+    *American Economic Review* 94:300–316.
     """
 
     counts: tuple
@@ -168,6 +173,13 @@ class ModeEntryGame:
     >>> g = gt.ModeEntryGame(2, u, modes=("export", "greenfield"), types=[0, 0])
     >>> g.pure_nash_equilibria()
     [(1, 2), (2, 1)]
+
+    References
+    ----------
+    Helpman, E., Melitz, M. J. & Yeaple, S. R. (2004). Export versus FDI with heterogeneous firms.
+    *American Economic Review* 94:300–316.
+    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
+    of Political Economy* 99:977–1009.
     """
 
     def __init__(self, n, payoff: Callable | None = None, modes=None, types=None, names=None,
