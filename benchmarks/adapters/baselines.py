@@ -1,0 +1,101 @@
+"""Plain baselines: a vectorised numpy Shapley pass, the full 2**n-row least-core LP
+(scipy / HiGHS), and two numpy brute-force pure-equilibrium checks of an entry game
+(on the dense 2**n payoff table, and block by block without a table)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from gametheory.coalitional.game import popcounts
+
+from ..instances import entry_table
+from . import Method
+from . import _common as c
+
+LIBRARY = "baseline"
+DISTRIBUTION = None
+MODULE = "scipy"
+VERSION = "numpy / scipy"
+
+
+def shapley_numpy(v: np.ndarray) -> np.ndarray:
+    """φ_i = Σ_{S ∌ i} |S|!(n−|S|−1)!/n! · (v(S ∪ i) − v(S)), one vectorised pass per player."""
+    n = c.n_players(v)
+    weight = np.array([1.0 / (n * math.comb(n - 1, k)) for k in range(n)])
+    sizes = popcounts(n)
+    phi = np.empty(n)
+    for i in range(n):
+        vv = v.reshape(-1, 2, 1 << i)
+        ss = sizes.reshape(-1, 2, 1 << i)[:, 0, :]
+        phi[i] = np.sum(weight[ss] * (vv[:, 1, :] - vv[:, 0, :]))
+    return phi
+
+
+def least_core_full_lp(v: np.ndarray):
+    """min ε s.t. x(S) + ε ≥ v(S) for every proper S ≠ ∅, x(N) = v(N): all 2**n − 2 rows."""
+    import scipy.optimize
+    import scipy.sparse as sp
+
+    n = c.n_players(v)
+    masks = np.arange(1, 2**n - 1, dtype=np.int64)
+    bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
+    a_ub = sp.hstack([sp.csr_matrix(-bits), sp.csr_matrix(-np.ones((masks.size, 1)))],
+                     format="csr")
+    cost = np.zeros(n + 1)
+    cost[-1] = 1.0
+    res = scipy.optimize.linprog(
+        cost, A_ub=a_ub, b_ub=-v[masks], A_eq=np.r_[np.ones(n), 0.0][None, :],
+        b_eq=[v[-1]], bounds=[(None, None)] * (n + 1), method="highs",
+    )
+    if res.status != 0:
+        raise RuntimeError(f"HiGHS failed: {res.message}")
+    return res.x[:n], res.x[-1]
+
+
+def entry_dense(pay: np.ndarray):
+    """All pure equilibria by checking every unilateral deviation on the dense table."""
+    n = pay.shape[0]
+    table = entry_table(pay)
+    idx = np.arange(2**n, dtype=np.int64)
+    ok = np.ones(2**n, dtype=bool)
+    for i in range(n):
+        ok &= table[:, i] >= table[idx ^ (1 << i), i]
+    eq = np.flatnonzero(ok)
+    return ((eq[:, None] >> np.arange(n)) & 1).tolist()
+
+
+def entry_on_the_fly(pay: np.ndarray, block: int = 1 << 18):
+    """All pure equilibria by brute force over the 2**n profiles, in blocks, no table.
+
+    Profile ``s`` is an equilibrium iff every entrant earns ``P[i, k] >= 0`` and every
+    outsider would earn ``P[j, k + 1] <= 0`` by entering (``k`` = entrants at ``s``).
+    Memory is O(block · n) whatever ``n``: the correctness reference at every size.
+    """
+    n = pay.shape[0]
+    shifts = np.arange(n, dtype=np.int64)
+    payx = np.concatenate([pay, np.full((n, 1), -np.inf)], axis=1)  # k + 1 = n + 1 never
+    found = []
+    for start in range(0, 2**n, block):
+        masks = np.arange(start, min(start + block, 2**n), dtype=np.int64)
+        bits = ((masks[:, None] >> shifts) & 1).astype(bool)
+        k = bits.sum(axis=1)
+        enter_ok = payx[shifts, k[:, None]] >= 0
+        stay_ok = payx[shifts, np.minimum(k + 1, n + 1)[:, None]] <= 0
+        ok = np.where(bits, enter_ok, stay_ok).all(axis=1)
+        found.extend(masks[ok].tolist())
+    return [[(m >> i) & 1 for i in range(n)] for m in found]
+
+
+METHODS = [
+    Method("numpy.shapley", "numpy", "shapley", "numpy pass", shapley_numpy, c.allocation,
+           reference=True),
+    Method("scipy.least_core", "scipy", "core", "full LP (HiGHS)", least_core_full_lp,
+           lambda r: c.allocation_eps(*r), max_size=20,
+           size_note="full LP: 2**n rows"),
+    Method("numpy.entry_dense", "numpy", "entry", "numpy dense table", entry_dense, c.profiles,
+           max_size=24),
+    Method("numpy.entry_on_the_fly", "numpy", "entry", "numpy brute force, profiles on the fly",
+           entry_on_the_fly, c.profiles, reference=True),
+]

@@ -1,0 +1,119 @@
+"""gametheory (this project).
+
+Coalitional solvers take a :class:`gametheory.TUGame` built from the bitmask array;
+the bimatrix solver is ``NormalFormGame([A, B]).nash_equilibria()``; the entry-game
+solver is ``EntryGame.from_count_payoffs(P).pure_nash_equilibria()`` (the count
+structure: no ``2**n`` table); for comparison also ``EntryGame(n, payoff=callable)``
+(a general payoff function, solved on the ``2**n`` table) and the generic n-player
+``NormalFormGame.pure_nash_equilibria()`` on the dense table.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..instances import entry_table
+from . import Method
+from . import _common as c
+
+LIBRARY = "ours"
+DISTRIBUTION = "gametheory"
+MODULE = "gametheory"
+
+
+def prepare_tu(v: np.ndarray):
+    from gametheory import TUGame
+
+    return TUGame(v)
+
+
+def shapley(g):
+    from gametheory import shapley_value
+
+    return shapley_value(g)
+
+
+def core_point(g):
+    from gametheory import core_point as cp
+
+    return cp(g), None
+
+
+def least_core(g):
+    from gametheory import least_core as lc
+
+    r = lc(g)
+    # ours: epsilon = largest uniform surplus; peers report the max excess = −epsilon
+    return r.allocation, -float(r.epsilon)
+
+
+def nucleolus(g):
+    from gametheory import nucleolus as nu
+
+    return nu(g)
+
+
+def prepare_bimatrix(ab):
+    from gametheory import NormalFormGame
+
+    a, b = ab
+    return NormalFormGame([a, b])
+
+
+def all_equilibria(g):
+    return g.nash_equilibria()
+
+
+def summarize_equilibria(res) -> dict:
+    out = c.mixed_pairs(list(res))
+    for flag in ("degenerate", "complete"):
+        if hasattr(res, flag):
+            out[flag] = bool(getattr(res, flag))
+    return out
+
+
+def entry_count(pay: np.ndarray):
+    from gametheory import EntryGame
+
+    # ours: column k − 1 holds the payoff when k firms enter (k = 1 … n)
+    return EntryGame.from_count_payoffs(pay[:, 1:]).pure_nash_equilibria()
+
+
+def entry_callable(pay: np.ndarray):
+    from gametheory import EntryGame
+
+    n = pay.shape[0]
+    return EntryGame(n, payoff=lambda i, entrants: pay[i, len(entrants)]).pure_nash_equilibria()
+
+
+def entry_normal_form(pay: np.ndarray):
+    from gametheory import NormalFormGame
+
+    n = pay.shape[0]
+    table = entry_table(pay)
+    rev = tuple(range(n - 1, -1, -1)) + (n,)
+    return NormalFormGame(table.reshape((2,) * n + (n,)).transpose(rev)).pure_nash_equilibria()
+
+
+METHODS = [
+    Method("ours.shapley", LIBRARY, "shapley", "ours", shapley, c.allocation,
+           prepare=prepare_tu),
+    Method("ours.core_point", LIBRARY, "core", "ours core_point", core_point,
+           lambda r: c.allocation_eps(*r), prepare=prepare_tu),
+    Method("ours.least_core", LIBRARY, "core", "ours least_core", least_core,
+           lambda r: c.allocation_eps(*r), prepare=prepare_tu),
+    Method("ours.nucleolus", LIBRARY, "nucleolus", "ours", nucleolus, c.allocation,
+           prepare=prepare_tu, reference=True),
+    Method("ours.talmud", LIBRARY, "talmud", "ours", nucleolus, c.allocation,
+           prepare=prepare_tu),
+    Method("ours.nash_equilibria", LIBRARY, "bimatrix", "ours nash_equilibria",
+           all_equilibria, summarize_equilibria, prepare=prepare_bimatrix),
+    Method("ours.entry_count", LIBRARY, "entry", "ours EntryGame (count structure)",
+           entry_count, c.profiles),
+    Method("ours.entry_callable", LIBRARY, "entry", "ours EntryGame (callable payoff)",
+           entry_callable, c.profiles, max_size=20,
+           size_note="a general callable is solved on the 2**n table (n <= 20)"),
+    Method("ours.entry_normal_form", LIBRARY, "entry", "ours NormalFormGame (dense table)",
+           entry_normal_form, c.profiles, max_size=22,
+           size_note="NormalFormGame holds at most 2**27 payoff entries"),
+]
