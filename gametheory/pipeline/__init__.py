@@ -92,7 +92,9 @@ def run(out: str | Path = "paper", only: list[str] | None = None,
             fig = prod.func()
             for ext in ("pdf", "png"):
                 path = out / "figures" / f"{name}.{ext}"
-                fig.savefig(path, dpi=150, bbox_inches="tight")
+                # no timestamps: regenerating unchanged figures leaves the files unchanged
+                meta = {"CreationDate": None} if ext == "pdf" else {}
+                fig.savefig(path, dpi=150, bbox_inches="tight", metadata=meta)
                 written.append(path)
             plt.close(fig)
         else:
