@@ -1,8 +1,9 @@
 """The figure and table registry behind ``make figures``.
 
-Each module in :data:`MODULES` registers producers with :func:`figure` or
-:func:`table`; ``python -m gametheory.pipeline`` runs them all on the built-in
-default case and writes ``paper/figures/*.pdf|png`` and ``paper/tables/*.csv|md``.
+Each module in :data:`MODULES` registers producers with :func:`figure`,
+:func:`table` or :func:`text`; ``python -m gametheory.pipeline`` runs them all on the
+built-in default case and writes ``paper/figures/*.pdf|png``, ``paper/tables/*.csv|md``
+and ``paper/*.md`` (the results text, every number computed).
 Nothing in the package imports this module.
 """
 
@@ -16,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Registry modules, one per topic; each owns its figures.
-MODULES = ("cost_sharing", "entry", "sharing", "dissipation", "cluster")
+MODULES = ("cost_sharing", "entry", "sharing", "dissipation", "cluster", "results")
 
 
 @dataclass(frozen=True)
 class Product:
     name: str
-    kind: str  # "figure" or "table"
+    kind: str  # "figure", "table" or "text"
     func: Callable
     description: str
 
@@ -42,6 +43,14 @@ def table(name: str, description: str):
     """Register ``func() -> (header, rows)`` as paper table ``name`` (CSV and Markdown)."""
     def deco(func):
         REGISTRY[name] = Product(name, "table", func, description)
+        return func
+    return deco
+
+
+def text(name: str, description: str):
+    """Register ``func() -> str`` (Markdown) as paper text ``name`` (written as ``name.md``)."""
+    def deco(func):
+        REGISTRY[name] = Product(name, "text", func, description)
         return func
     return deco
 
@@ -97,6 +106,10 @@ def run(out: str | Path = "paper", only: list[str] | None = None,
                 fig.savefig(path, dpi=150, bbox_inches="tight", metadata=meta)
                 written.append(path)
             plt.close(fig)
+        elif prod.kind == "text":
+            path = out / f"{name}.md"
+            path.write_text(prod.func())
+            written.append(path)
         else:
             header, rows = prod.func()
             written += _write_table(header, rows, out / "tables" / name)
@@ -114,7 +127,8 @@ def _write_manifest(registry: dict[str, Product], out: Path) -> Path:
              "Written by `make figures` (`python -m gametheory.pipeline`); do not edit.", "",
              "| product | file | made by | what it shows |", "|---|---|---|---|"]
     for name, prod in registry.items():
-        path = f"figures/{name}.pdf" if prod.kind == "figure" else f"tables/{name}.csv"
+        path = {"figure": f"figures/{name}.pdf", "table": f"tables/{name}.csv",
+                "text": f"{name}.md"}[prod.kind]
         func = f"`{prod.func.__module__}.{prod.func.__name__}`"
         lines.append(f"| {name} | [{path}]({path}) | {func} | {prod.description} |")
     path = out / "MANIFEST.md"
