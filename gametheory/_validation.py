@@ -9,12 +9,25 @@ from collections.abc import Iterable
 import numpy as np
 
 
+def _is_text(x) -> bool:
+    if isinstance(x, np.ndarray):
+        return x.dtype.kind in "USV"
+    if isinstance(x, (list, tuple)):
+        try:
+            return np.asarray(x).dtype.kind in "USV"
+        except (ValueError, TypeError):
+            return False
+    return False
+
+
 def finite_array(x, name: str, *, ndim: int | None = None, shape=None, dtype=float) -> np.ndarray:
     """Return ``x`` as a finite numpy array, or raise ``ValueError`` naming ``name``.
 
     Ragged input, wrong dimension, wrong shape, NaN and infinities are rejected with
     a message that says what was received and what is allowed.
     """
+    if isinstance(x, (str, bytes)) or _is_text(x):
+        raise ValueError(f"{name} must be numbers, got text {x!r}")
     try:
         arr = np.asarray(x, dtype=dtype)
     except (ValueError, TypeError) as exc:
@@ -44,6 +57,13 @@ def finite_scalar(x, name: str) -> float:
     if not math.isfinite(val):
         raise ValueError(f"{name} must be finite, got {val}")
     return val
+
+
+def flag(x, name: str) -> bool:
+    """A boolean (Python or numpy ``bool``), or ``ValueError``: ``"yes"`` or ``2`` is not a flag."""
+    if not isinstance(x, (bool, np.bool_)):
+        raise ValueError(f"{name} must be True or False, got {x!r}")
+    return bool(x)
 
 
 def whole_number(x, name: str, lo: int = 0, hi: int | None = None) -> int:
@@ -88,6 +108,17 @@ def nonnegative_array(x, name: str, **kw) -> np.ndarray:
     if np.any(arr < 0):
         idx = tuple(int(i) for i in np.argwhere(arr < 0)[0])
         raise ValueError(f"{name} must be non-negative; found {arr[idx]} at index {idx}")
+    return arr
+
+
+def entrant_counts(m, name: str = "m (home entrants)", lo: float = 1) -> np.ndarray:
+    """A finite number (or array) of entrants ``>= lo``; real values are allowed (a
+    continuous count), NaN, booleans and counts below ``lo`` are not."""
+    if isinstance(m, (bool, np.bool_)):
+        raise ValueError(f"{name} must be a number >= {lo}, got {m!r}")
+    arr = finite_array(m, name)
+    if np.any(arr < lo):
+        raise ValueError(f"{name} must be >= {lo}, found {arr[arr < lo].flat[0]}")
     return arr
 
 

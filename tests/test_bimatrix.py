@@ -1,6 +1,8 @@
 """Mixed equilibria of two-player games: cross-checked against Gambit's exact
 ``enummixed_solve`` (pygambit, test-only) on seeded random games, degenerate ones
-included; nashpy's defects are contained (verification, capped Lemke–Howson)."""
+included; the qhull vertex enumeration against the independent all-bases enumeration
+(every square system solved); nashpy's defects are contained (verification, capped
+Lemke–Howson)."""
 
 import numpy as np
 import pytest
@@ -8,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gametheory as gt
+from gametheory.noncooperative import bimatrix as bm
 from gametheory.noncooperative.bimatrix import bimatrix_equilibria, is_equilibrium
 
 gbt = pytest.importorskip("pygambit")
@@ -33,6 +36,15 @@ def same_set(ours, theirs, tol=1e-7):
                    for u, v in theirs) for x, y in ours)
 
 
+def by_path(A, B, algorithm, tol=1e-9):
+    """Extreme equilibria by one vertex algorithm ("qhull" or "all bases"), verified,
+    polished and deduplicated as the public entry point does."""
+    A, B = np.asarray(A, float), np.asarray(B, float)
+    eqs, degenerate, how = bm._vertex_pairs(A, B, tol, algorithm)
+    assert all(is_equilibrium(A, B, x, y) for x, y in eqs)
+    return bm._dedupe([bm._polish(A, B, x, y, 1e-7) for x, y in eqs]), degenerate, how
+
+
 @pytest.mark.parametrize("m,n", [(3, 3), (3, 5), (4, 4), (5, 5), (6, 6), (4, 6)])
 def test_nondegenerate_random_games_match_gambit(m, n, rng):
     """Integer payoffs in a wide range are nondegenerate with high probability; the
@@ -47,7 +59,10 @@ def test_nondegenerate_random_games_match_gambit(m, n, rng):
         checked += 1
         assert es.complete
         assert len(es) % 2 == 1  # nondegenerate games have an odd number of equilibria
-        assert same_set(list(es), gambit_mixed(A, B))
+        ref = gambit_mixed(A, B)
+        assert same_set(list(es), ref)
+        qh, deg, how = by_path(A, B, "qhull")
+        assert how == "qhull" and not deg and same_set(qh, ref)
         sup = bimatrix_equilibria(A, B, method="support")
         assert sup.complete and same_set(list(sup), list(es))
     assert checked >= 4
@@ -63,7 +78,10 @@ def test_degenerate_random_games_match_gambit_extreme_equilibria(m, n, rng):
         es = bimatrix_equilibria(A, B)
         degenerate_seen += es.degenerate
         assert len(es) >= 1
-        assert same_set(list(es), gambit_mixed(A, B))
+        ref = gambit_mixed(A, B)
+        assert same_set(list(es), ref)
+        qh, deg, how = by_path(A, B, "qhull")
+        assert deg == es.degenerate and same_set(qh, ref)
     assert degenerate_seen >= 1
 
 
@@ -87,6 +105,9 @@ def test_von_stengel_degenerate_example():
     es = bimatrix_equilibria(A, B)
     assert es.degenerate
     assert same_set(list(es), gambit_mixed(A, B))
+    for algorithm in ("qhull", "all bases"):
+        eqs, deg, _ = by_path(A, B, algorithm)
+        assert deg and same_set(eqs, gambit_mixed(A, B))
 
 
 def test_textbook_games():
@@ -175,15 +196,218 @@ def test_html_and_dict():
     ([[1, 2], [3]], np.ones((2, 2)), "enumeration", "rectangular"),
     (np.ones((2, 2)), np.ones((2, 2)), "magic", "unknown method"),
     (np.ones(2), np.ones(2), "enumeration", "2-dimensional"),
+    (np.ones((2, 2)), np.ones((2, 2)), {"tol": 0.0}, "tol"),
+    (np.ones((2, 2)), np.ones((2, 2)), {"tol": float("nan")}, "tol"),
+    (np.ones((2, 2)), np.ones((2, 2)), {"tol": 0.1}, "tol"),
+    (np.ones((2, 2)), np.ones((2, 2)), {"method": "lemke_howson", "max_pivots": 2.5},
+     "max_pivots"),
+    (np.ones((2, 2)), np.ones((2, 2)), {"method": "lemke_howson", "max_pivots": 0},
+     "max_pivots"),
 ])
 def test_bad_input(A, B, method, match):
+    kwargs = method if isinstance(method, dict) else {"method": method}
     with pytest.raises(ValueError, match=match):
-        bimatrix_equilibria(A, B, method=method)
+        bimatrix_equilibria(A, B, **kwargs)
 
 
 def test_too_large_for_enumeration():
-    with pytest.raises(ValueError, match="linear systems"):
+    """20 × 20: up to 4·10⁷ vertices per polytope (upper bound theorem) and C(40, 20)
+    bases — refused up front, not attempted."""
+    with pytest.raises(ValueError, match="vertices .* linear systems"):
         bimatrix_equilibria(np.zeros((20, 20)), np.zeros((20, 20)))
+
+
+def test_upper_bound_theorem_counts():
+    """The vertex bound used to refuse games is the facet count of the cyclic polytope:
+    2-polytopes with N edges have N vertices, simple 3-polytopes 2N − 4 (Euler), and a
+    d-simplex (N = d + 1) has d + 1; checked against qhull on the dual cyclic polytope
+    (points on the moment curve; McMullen 1970)."""
+    from scipy.spatial import ConvexHull
+
+    for N in range(3, 12):
+        assert bm._ubt_vertices(2, N) == N
+        assert bm._ubt_vertices(3, N + 1) == 2 * (N + 1) - 4
+    for d in range(2, 7):
+        assert bm._ubt_vertices(d, d + 1) == d + 1
+        for N in range(d + 1, d + 6):
+            t = np.arange(1, N + 1, dtype=float)
+            cyclic = np.vander(t, d + 1, increasing=True)[:, 1:]
+            hull = ConvexHull(cyclic, qhull_options="Qt")
+            assert bm._ubt_vertices(d, N) == len(hull.simplices)
+
+
+# ------------------------------------------------- qhull path against all bases
+def assert_paths_agree(A, B):
+    qh, deg_q, how = by_path(A, B, "qhull")
+    ab, deg_b, _ = by_path(A, B, "all bases")
+    assert deg_q == deg_b
+    assert same_set(qh, ab), (A, B, qh, ab)
+    return deg_q, how
+
+
+@pytest.mark.parametrize("m,n", [(3, 3), (4, 4), (5, 5), (6, 6), (7, 7), (8, 8), (3, 7), (7, 4)])
+def test_qhull_equals_all_bases_on_random_nondegenerate_games(m, n, rng):
+    """Continuous random payoffs: nondegenerate with probability one; an odd number of
+    equilibria (von Stengel 2002, Cor. 2.11), the same set by both vertex algorithms."""
+    for _ in range(3):
+        A, B = rng.normal(size=(m, n)), rng.normal(size=(m, n))
+        deg, how = assert_paths_agree(A, B)
+        assert not deg and how == "qhull"
+        assert len(by_path(A, B, "qhull")[0]) % 2 == 1
+
+
+@pytest.mark.parametrize("low,high", [(-1, 1), (0, 9)])
+@pytest.mark.parametrize("m,n", [(2, 3), (3, 3), (4, 4), (5, 5), (6, 6), (4, 7)])
+def test_qhull_equals_all_bases_on_degenerate_integer_games(m, n, low, high, rng):
+    """Integer payoffs tie: degenerate games, the extreme equilibria of the components
+    and the degeneracy flag must agree between the two algorithms."""
+    degenerate = 0
+    for _ in range(6):
+        A = rng.integers(low, high + 1, (m, n)).astype(float)
+        B = rng.integers(low, high + 1, (m, n)).astype(float)
+        degenerate += assert_paths_agree(A, B)[0]
+    if high == 1:
+        assert degenerate >= 1
+
+
+@given(st.data())
+def test_qhull_equals_all_bases_property(data):
+    """Any small integer game, any shape from 2 × 2 to 5 × 5: both vertex algorithms
+    give the same extreme equilibria and the same degeneracy flag."""
+    m, n = data.draw(st.integers(2, 5)), data.draw(st.integers(2, 5))
+    vals = data.draw(st.lists(st.integers(-4, 4), min_size=2 * m * n, max_size=2 * m * n))
+    A = np.array(vals[:m * n], float).reshape(m, n)
+    B = np.array(vals[m * n:], float).reshape(m, n)
+    assert_paths_agree(A, B)
+
+
+def test_qhull_on_larger_games_equals_all_bases(rng):
+    """9 × 9 (48 619 bases per polytope): payoffs 0…99 as in the benchmark."""
+    for _ in range(2):
+        A = rng.integers(0, 100, (9, 9)).astype(float)
+        B = rng.integers(0, 100, (9, 9)).astype(float)
+        assert_paths_agree(A, B)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("m", [10, 11])
+def test_qhull_equals_all_bases_slow(m, rng):
+    for _ in range(2):
+        A = rng.integers(0, 100, (m, m)).astype(float)
+        B = rng.integers(0, 100, (m, m)).astype(float)
+        assert_paths_agree(A, B)
+
+
+@pytest.mark.parametrize("m,n", [(1, 1), (1, 4), (4, 1)])
+def test_dimension_one_falls_back_to_all_bases(m, n, rng):
+    """qhull needs dimension >= 2: forced on a 1 × n or n × 1 game it hands over to the
+    all-bases enumeration and says so. The equilibria are the one player's pure action
+    against each pure best response of the other (extreme points), as Gambit finds."""
+    for _ in range(4):
+        A = rng.integers(0, 3, (m, n)).astype(float)
+        B = rng.integers(0, 3, (m, n)).astype(float)
+        eqs, deg, how = by_path(A, B, "qhull")
+        assert "all bases, because qhull needs dimension >= 2" in how
+        assert same_set(eqs, gambit_mixed(A, B))
+        es = bimatrix_equilibria(A, B)
+        assert "qhull" not in es.method and same_set(list(es), eqs)
+        if m == 1:
+            best = np.flatnonzero(B[0] == B[0].max())
+            assert sorted(es.pure()) == [(0, int(j)) for j in best]
+            assert es.degenerate == (len(best) > 1)
+
+
+def test_qhull_error_falls_back_to_all_bases(monkeypatch, rng):
+    """If qhull raises, the all-bases enumeration takes over, the method says so and
+    the answer is unchanged (Gambit's)."""
+    import scipy.spatial
+    from scipy.spatial import QhullError
+
+    A = rng.integers(-50, 51, (5, 5)).astype(float)
+    B = rng.integers(-50, 51, (5, 5)).astype(float)
+    want = bimatrix_equilibria(A, B)
+    assert "(qhull)" in want.method
+
+    def broken(*args, **kwargs):
+        raise QhullError("QH6154 Qhull precision error: initial simplex is flat")
+
+    monkeypatch.setattr(scipy.spatial, "HalfspaceIntersection", broken)
+    got = bimatrix_equilibria(A, B)
+    assert "all bases, because qhull failed: QH6154" in got.method
+    assert got.degenerate == want.degenerate
+    assert same_set(list(got), list(want)) and same_set(list(got), gambit_mixed(A, B))
+
+
+def test_qhull_points_that_are_not_vertices_are_refused(monkeypatch, rng):
+    """A qhull result that fails the vertex checks (infeasible point) is not used."""
+    import scipy.spatial
+
+    real = scipy.spatial.HalfspaceIntersection
+
+    class Shifted:
+        def __init__(self, *args, **kwargs):
+            self.intersections = real(*args, **kwargs).intersections + 0.01
+
+    monkeypatch.setattr(scipy.spatial, "HalfspaceIntersection", Shifted)
+    A = rng.integers(-50, 51, (5, 5)).astype(float)
+    B = rng.integers(-50, 51, (5, 5)).astype(float)
+    got = bimatrix_equilibria(A, B)
+    assert "not a vertex" in got.method
+    assert same_set(list(got), gambit_mixed(A, B))
+
+
+def test_lost_vertex_is_caught_by_parity(monkeypatch, rng):
+    """A nondegenerate game has an odd number of equilibria (von Stengel 2002,
+    Cor. 2.11). If qhull lost the vertex of a pure equilibrium, the count is even: the
+    all-bases enumeration is used instead and the method says why."""
+    while True:
+        A, B = rng.normal(size=(5, 5)), rng.normal(size=(5, 5))
+        es = bimatrix_equilibria(A, B)
+        if es.pure():
+            break
+    i0 = es.pure()[0][0]
+    real = bm._vertices_qhull
+
+    def lossy(M, tol):
+        Z = real(M, tol)
+        if np.array_equal(M, bm._to_unit(B)):  # P: drop the vertex on the axis of row i0
+            Z = Z[~((Z[:, i0] > tol) & ((Z > tol).sum(axis=1) == 1))]
+        return Z
+
+    monkeypatch.setattr(bm, "_vertices_qhull", lossy)
+    assert len(bm._vertex_pairs(A, B, 1e-9, "qhull")[0]) == len(es) - 1
+    got = bimatrix_equilibria(A, B)
+    assert "because qhull gave an even number" in got.method
+    assert same_set(list(got), list(es))
+
+
+@pytest.mark.parametrize("case", ["identical rows", "identical columns", "constant"])
+def test_repeated_strategies_qhull_agrees(case, rng):
+    """Duplicate actions give duplicate halfspaces (and constant payoffs a simplex with
+    every constraint repeated): still the same answer by both algorithms and Gambit."""
+    A = rng.integers(0, 5, (4, 4)).astype(float)
+    B = rng.integers(0, 5, (4, 4)).astype(float)
+    if case == "identical rows":
+        A[1], B[1] = A[0], B[0]
+    elif case == "identical columns":
+        A[:, 2], B[:, 2] = A[:, 3], B[:, 3]
+    else:
+        A[:], B[:] = 3.0, -1.0
+    deg, _ = assert_paths_agree(A, B)
+    assert deg
+    assert same_set(by_path(A, B, "qhull")[0], gambit_mixed(A, B))
+
+
+def test_more_than_64_labels(rng):
+    """3 × 66: 69 labels need two 64-bit words per label set; P (dimension 3) goes to
+    qhull, Q (dimension 66, 69 facets) to the all-bases enumeration, and both agree
+    with all bases throughout."""
+    A, B = rng.normal(size=(3, 66)), rng.normal(size=(3, 66))
+    es = bimatrix_equilibria(A, B)
+    assert "P: qhull, Q: all bases" in es.method
+    ab, deg, _ = by_path(A, B, "all bases")
+    assert not deg and not es.degenerate and same_set(list(es), ab)
+    assert len(es) % 2 == 1
 
 
 def test_mixed_equilibria_are_polished_to_machine_precision():

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 
 from .._display import fmt, html_table
-from .._validation import finite_array, names_for
+from .._validation import finite_array, finite_scalar, names_for, whole_number
 
 #: Largest number of players whose 2**n table we agree to build (2**26 floats = 512 MiB).
 MAX_PLAYERS = 26
@@ -122,7 +122,8 @@ class TUGame:
             self.names = names_for(n, names)
             arr = np.zeros(2**n)
             for mask in range(1, 2**n):
-                arr[mask] = values(frozenset(members(mask)))
+                arr[mask] = finite_scalar(values(frozenset(members(mask))),
+                                          f"{self._value_word}(S) from the callable")
             arr = finite_array(arr, f"{self._value_word}(S) from the callable")
         elif isinstance(values, Mapping):
             if n is None:
@@ -138,7 +139,7 @@ class TUGame:
             arr[0] = 0.0
             for key, val in values.items():
                 mask = self._mask(key)
-                arr[mask] = val
+                arr[mask] = finite_scalar(val, f"{self._value_word}({set(key)!r})")
             missing = np.flatnonzero(np.isnan(arr))
             if missing.size:
                 shown = ", ".join(self._label(int(m)) for m in missing[:5])
@@ -158,6 +159,9 @@ class TUGame:
                     f"values of the lexicographic order"
                 )
             n_arr = size.bit_length() - 1
+            if names is not None and len(names) != n_arr:
+                raise ValueError(f"expected {n_arr} player names for 2**{n_arr} = {size} "
+                                 f"values, got {len(names)}: {names}")
             if n is not None and n != n_arr:
                 raise ValueError(f"n={n} players need 2**{n} = {2**n} values, got {size}")
             n = _check_n(n_arr)
@@ -214,6 +218,11 @@ class TUGame:
                 f"a coalition is an iterable of players (indices or names), got {coalition!r}; "
                 f"for bitmask access use game.v[mask], for one player use game[[{coalition!r}]]"
             )
+        try:
+            coalition = list(coalition)
+        except TypeError:
+            raise ValueError(f"a coalition is an iterable of players (indices or names), "
+                             f"got {coalition!r}") from None
         mask = 0
         for p in coalition:
             mask |= 1 << self._player(p)
@@ -225,9 +234,8 @@ class TUGame:
 
     def coalition(self, mask: int) -> frozenset:
         """The frozenset of player indices in bitmask ``mask``."""
-        if not 0 <= int(mask) < 2**self.n:
-            raise ValueError(f"bitmask {mask} out of range 0..{2**self.n - 1}")
-        return frozenset(members(int(mask)))
+        mask = whole_number(mask, "bitmask", 0, 2**self.n - 1)
+        return frozenset(members(mask))
 
     def _label(self, mask: int) -> str:
         return "{" + ", ".join(self.names[i] for i in members(mask)) + "}"

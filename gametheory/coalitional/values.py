@@ -25,7 +25,7 @@ import math
 
 import numpy as np
 
-from .._validation import finite_array, positive
+from .._validation import finite_array, flag, positive
 from .allocation import Allocation, allocation
 from .game import CostGame, additive_values, as_game, popcounts, worth_view
 
@@ -150,6 +150,7 @@ def banzhaf_value(game, normalized: bool = False) -> Allocation:
     Logistics Quarterly* 22:741–750.
     """
     game = as_game(game)
+    normalized = flag(normalized, "normalized")
     n = game.n
     weights = np.full(n, 0.5 ** (n - 1))
     beta = _weighted_marginals(game.v, n, weights)

@@ -31,7 +31,7 @@ def _positive_grid(x, name: str) -> np.ndarray:
 
 
 def _cost_array(x, name: str) -> np.ndarray:
-    arr = finite_array(np.atleast_1d(x), name)
+    arr = np.atleast_1d(finite_array(x, name))
     if arr.size == 0 and arr.shape[-1] != 0:
         raise ValueError(f"{name} must be a non-empty grid of values, got shape {arr.shape}")
     if np.any(arr < 0):

@@ -163,11 +163,22 @@ def cournot(a, b, costs, *, incumbents: int = 0, incumbent_cost=None,
     return homogeneous_equilibrium("cournot", a, b, c, q, names, n_home)
 
 
+def _count_array(n) -> np.ndarray:
+    """A finite (real) number of firms, not a boolean."""
+    try:
+        is_bool = np.asarray(n).dtype.kind == "b"
+    except (ValueError, TypeError):
+        is_bool = False  # ragged: finite_array says so
+    if is_bool:
+        raise ValueError(f"n (number of firms) must be a number, got {n!r}")
+    return finite_array(n, "n")
+
+
 def _symmetric_args(a, b, c, n, n_min):
     a = finite_array(a, "a")
     b = finite_array(b, "b")
     c = finite_array(c, "c")
-    n = finite_array(n, "n")
+    n = _count_array(n)
     for name, x in (("a", a), ("b", b)):
         if np.any(x <= 0):
             raise ValueError(f"{name} must be > 0, found {x[x <= 0].flat[0]}")
@@ -217,7 +228,7 @@ def dissipation_ratio(n):
     Salant, S. W., Switzer, S. & Reynolds, R. J. (1983). Losses from horizontal merger.
     *Quarterly Journal of Economics* 98:185–199.
     """
-    n = finite_array(n, "n")
+    n = _count_array(n)
     if np.any(n < 1):
         raise ValueError(f"n must be >= 1, found {n[n < 1].flat[0]}")
     return scalar_or_array(((n - 1) / (n + 1)) ** 2)

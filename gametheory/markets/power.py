@@ -30,8 +30,22 @@ def lerner_index(price, cost):
     ----------
     Lerner, A. P. (1934), Review of Economic Studies 1:157.
     """
-    p = np.asarray(price, dtype=float)
-    c = np.asarray(cost, dtype=float)
+    # NaN passes through (a closed market has no price); None, text and negative costs do not
+    for name, x in (("price", price), ("cost", cost)):
+        if x is None or isinstance(x, (str, bytes)):
+            raise ValueError(f"{name} must be a number or an array of numbers, got {x!r}")
+    try:
+        p = np.asarray(price, dtype=float)
+        c = np.asarray(cost, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"price and cost must be arrays of numbers ({exc})") from None
+    if np.any(c < 0):
+        raise ValueError(f"cost (marginal cost) must be >= 0, found {c[c < 0].flat[0]}")
+    try:
+        np.broadcast_shapes(p.shape, c.shape)
+    except ValueError:
+        raise ValueError(f"price and cost must broadcast against each other, got shapes "
+                         f"{p.shape} and {c.shape}") from None
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(p > 0, (p - c) / np.where(p > 0, p, 1.0), np.nan)
 
@@ -52,7 +66,21 @@ def hhi(quantities, axis: int = -1):
     Cowling, K. & Waterson, M. (1976). Price-cost margins and market structure. *Economica*
     43:267–274.
     """
-    q = np.asarray(quantities, dtype=float)
+    # NaN passes through (no equilibrium at that grid point); None, text, negatives do not
+    if quantities is None or isinstance(quantities, (str, bytes)):
+        raise ValueError(f"quantities must be an array of outputs, got {quantities!r}")
+    try:
+        q = np.asarray(quantities, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"quantities must be a rectangular array of numbers ({exc})") from None
+    if np.any(q < 0):
+        raise ValueError(f"quantities must be >= 0, found {q[q < 0].flat[0]}")
+    if q.ndim and not -q.ndim <= axis < q.ndim:
+        raise ValueError(f"axis must lie in -{q.ndim}..{q.ndim - 1} for quantities of shape "
+                         f"{q.shape}, got {axis}")
+    if q.ndim == 0 or q.size == 0:
+        raise ValueError(f"quantities must list the firms' outputs along axis {axis}, "
+                         f"got shape {q.shape}")
     total = q.sum(axis=axis, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):
         s = np.where(total > 0, q / np.where(total > 0, total, 1.0), 0.0)
@@ -116,6 +144,10 @@ def cluster_market_power(result, members) -> ClusterPower:
                          f"({getattr(result, 'conduct', 'no conduct')})")
     names = result.names
     n = len(names)
+    if members is None or not (isinstance(members, (str, int, np.integer))
+                               or hasattr(members, "__iter__")):
+        raise ValueError(f"members must be firm indices or names (or a boolean mask), "
+                         f"got {members!r}")
     mem = list(members) if not isinstance(members, (str, int)) else [members]
     if len(mem) == n and all(isinstance(x, (bool, np.bool_)) for x in mem):
         idx = [i for i, x in enumerate(mem) if x]

@@ -125,7 +125,7 @@ import sympy as sp
 
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
-from .._validation import in_interval, nonempty_grid, positive, whole_number
+from .._validation import entrant_counts, in_interval, nonempty_grid, positive, whole_number
 from .base import Model
 
 #: The five mechanisms, in the paper's order (names of the mechanism game's players).
@@ -403,7 +403,7 @@ class ClusterVsScattered(Model):
     # ------------------------------------------------------------------ primitives
     def cost(self, m, agglomeration: bool = True):
         """Home marginal cost with ``m ≥ 1`` entrants: ``max(c0 − γ(m − 1), c_floor)`` or ``c0``."""
-        m = np.asarray(m, dtype=float)
+        m = entrant_counts(m)
         if not agglomeration:
             return np.full(m.shape, self.c0) if m.ndim else self.c0
         out = np.maximum(self.c0 - self.gamma * (m - 1), self.c_floor)
@@ -411,7 +411,7 @@ class ClusterVsScattered(Model):
 
     def platform_cost(self, m):
         """The cluster's entry cost ``C(m) = F0 + f m`` (``C(0) = 0``), vectorised."""
-        m = np.asarray(m, dtype=float)
+        m = entrant_counts(m, "m (cluster members)", 0)
         out = np.where(m > 0, self.F0 + self.f * m, 0.0)
         return out if out.ndim else float(out)
 

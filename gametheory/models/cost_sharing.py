@@ -280,7 +280,12 @@ class EntryModeSorting(Model):
         s_s, _, c_s = self._cutoffs(shared)
         m_a = m_s = sw = None
         if Phi is not None:
-            Phi = np.broadcast_to(finite_array(Phi, "Phi (productivity index)"), shared.shape)
+            Phi = finite_array(Phi, "Phi (productivity index)")
+            try:
+                Phi = np.broadcast_to(Phi, shared.shape)
+            except ValueError:
+                raise ValueError(f"Phi (productivity index) must have the shape of shared_f_I "
+                                 f"{shared.shape}, got {Phi.shape}") from None
             m_a = self.mode(Phi)
             m_s = self.mode(Phi, shared)
             sw = (m_a < 2) & (m_s == 2)
@@ -491,6 +496,8 @@ class EntryCostGame(Model):
     def best_entrants(self, R=None) -> tuple[frozenset, float]:
         """The coalition ``S`` maximising ``R(S) − c(S)`` and that surplus."""
         R = self._need_R(R)
+        if R.shape != (self.n,):
+            raise ValueError(f"R must have shape (n,) = ({self.n},), got {R.shape}")
         w = additive_values(R) - self.game().v
         mask = int(np.argmax(w))
         return self.game().coalition(mask), float(w[mask])
@@ -514,6 +521,8 @@ class EntryCostGame(Model):
         The HMY model is :class:`EntryModeSorting`; each member's own standalone
         cost plays the role of its FDI fixed cost.
         """
+        if Phi is not None:
+            Phi = finite_array(Phi, "Phi (productivity indices)", shape=(self.n,))
         if rule == "equal":
             x = np.full(self.n, self.game().grand / self.n)
         elif rule == "shapley" and self.form in _FORMS:
@@ -530,7 +539,7 @@ class EntryCostGame(Model):
         out = []
         for i in range(self.n):
             hmy = EntryModeSorting(B, tau, sigma, f_X, max(F[i], _TOL))
-            out.append(hmy.shift(x[i], None if Phi is None else np.asarray(Phi)[i]))
+            out.append(hmy.shift(x[i], None if Phi is None else Phi[i]))
         stack = {f.name: (np.array([getattr(o, f.name) for o in out])
                           if getattr(out[0], f.name) is not None else None)
                  for f in dataclasses.fields(ModeShift)}

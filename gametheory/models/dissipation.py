@@ -51,7 +51,7 @@ import sympy as sp
 
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
-from .._validation import in_interval, nonempty_grid, positive, whole_number
+from .._validation import entrant_counts, in_interval, nonempty_grid, positive, whole_number
 from .base import Model
 
 # relative tolerance of the entry condition π(m) ≥ (1 − s)F (so that exact ties count)
@@ -359,7 +359,7 @@ class DissipationEntry(Model):
     # ------------------------------------------------------------------ primitives
     def cost(self, m):
         """Home marginal cost ``c(m) = max(c0 − γ(m − 1), c_floor)`` for ``m ≥ 1`` entrants."""
-        m = np.asarray(m, dtype=float)
+        m = entrant_counts(m)
         return np.maximum(self.c0 - self.gamma * (m - 1), self.c_floor)
 
     def market(self, m: int) -> dict:

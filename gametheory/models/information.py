@@ -56,7 +56,7 @@ from scipy.special import ndtr
 
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
-from .._validation import finite_scalar, nonempty_grid, positive, whole_number
+from .._validation import finite_array, finite_scalar, flag, nonempty_grid, positive, whole_number
 from .base import Model
 
 #: Action index of the sharing stage: 0 = keep the signal private, 1 = share it.
@@ -353,6 +353,7 @@ class InfoSharing(Model):
     # ------------------------------------------------------------------ equilibrium
     def equilibrium(self, share1: bool, share2: bool) -> BayesNashResult:
         """Linear Bayesian–Nash equilibrium when firm ``i`` shares iff ``share_i``."""
+        share1, share2 = flag(share1, "share1"), flag(share2, "share2")
         mu, Sigma, G = self._state()
         d = mu.size
         seen = ((0, 1) if share2 else (0,), (1, 0) if share1 else (1,))
@@ -423,13 +424,24 @@ class InfoSharing(Model):
         ``strategies[i] = (k_i, w_i)`` with ``x_i = k_i + w_i'(y_i − E y_i)`` on the signals
         firm ``i`` sees in configuration ``(share1, share2)`` (own signal first).
         """
+        share1, share2 = flag(share1, "share1"), flag(share2, "share2")
         mu, Sigma, G = self._state()
         seen = ((0, 1) if share2 else (0,), (1, 0) if share1 else (1,))
+        if isinstance(strategies, (str, bytes)) or not hasattr(strategies, "__len__") \
+                or len(strategies) != 2:
+            raise ValueError(f"strategies must be two pairs (k_i, w_i), one per firm, "
+                             f"got {strategies!r}")
         x = []
         for i in range(2):
-            k_i, w_i = strategies[i]
+            try:
+                k_i, w_i = strategies[i]
+            except (TypeError, ValueError):
+                raise ValueError(f"strategies[{i}] must be a pair (k_i, w_i), "
+                                 f"got {strategies[i]!r}") from None
             Gi = G[list(seen[i])]
-            w_i = np.asarray(w_i, dtype=float).reshape(len(seen[i]))
+            k_i = finite_scalar(k_i, f"strategies[{i}] intercept k_{i}")
+            w_i = finite_array(np.ravel(w_i), f"strategies[{i}] weights w_{i}",
+                               shape=(len(seen[i]),))
             x.append((float(k_i) - w_i @ Gi @ mu, Gi.T @ w_i))
         return self._expected_profits(x, mu, Sigma)
 

@@ -37,7 +37,14 @@ import numpy as np
 import sympy as sp
 
 from .._results import ResultMixin
-from .._validation import finite_array, finite_scalar, names_for, nonempty_grid
+from .._validation import (
+    finite_array,
+    finite_scalar,
+    names_for,
+    nonempty_grid,
+    positive,
+    whole_number,
+)
 from ..coalitional.allocation import Allocation, allocation
 from ..coalitional.game import MAX_PLAYERS, TUGame, additive_values
 from .base import ClosedForms, Model
@@ -64,8 +71,20 @@ def minimal_size(margin, variance, tau, common_share=0.0):
     ``k* = ⌈(1−ω)σ²/(2τ·margin − ωσ²)⌉`` when ``2τ·margin > ωσ²`` (ECONOMICS.md T17 for
     ``ω = 0``). ``margin = μ − F`` is the expected net payoff per member's project.
     """
-    m, s2, t, w = np.broadcast_arrays(*(np.asarray(a, dtype=float)
-                                        for a in (margin, variance, tau, common_share)))
+    m = finite_array(margin, "margin")
+    s2 = finite_array(variance, "variance")
+    t = finite_array(tau, "tau (risk tolerance)")
+    w = finite_array(common_share, "common_share")
+    for name, arr, bad, allowed in (("variance", s2, s2 < 0, ">= 0"),
+                                    ("tau (risk tolerance)", t, t <= 0, "> 0"),
+                                    ("common_share", w, (w < 0) | (w > 1), "in [0, 1]")):
+        if np.any(bad):
+            raise ValueError(f"{name} must be {allowed}, found {arr[bad].flat[0]}")
+    try:
+        m, s2, t, w = np.broadcast_arrays(m, s2, t, w)
+    except ValueError:
+        raise ValueError(f"margin, variance, tau and common_share must broadcast together, got "
+                         f"shapes {m.shape}, {s2.shape}, {t.shape}, {w.shape}") from None
     room = 2.0 * t * m - w * s2
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(room > 0, (1.0 - w) * s2 / np.where(room > 0, room, 1.0), 0.0)
@@ -170,8 +189,11 @@ class RiskSyndicate(Model):
         """
         mu = finite_array(mu, "mu (mean payoffs)", ndim=1)
         n = mu.shape[0]
-        idio = finite_array(np.broadcast_to(np.asarray(idiosyncratic, dtype=float), (n,)),
-                            "idiosyncratic variances")
+        idio = finite_array(idiosyncratic, "idiosyncratic variances")
+        if idio.ndim > 1 or (idio.ndim == 1 and idio.shape[0] != n):
+            raise ValueError(f"idiosyncratic variances must be a scalar or have length n={n} "
+                             f"(one per member), got shape {idio.shape}")
+        idio = np.broadcast_to(idio, (n,))
         if np.any(idio < 0):
             raise ValueError(f"idiosyncratic variances must be >= 0, got {idio}")
         common = finite_scalar(common, "common (variance of the common shock)")
@@ -184,8 +206,7 @@ class RiskSyndicate(Model):
     @classmethod
     def exchangeable(cls, n: int, mu: float, tau: float, variance: float, common_share: float):
         """``n`` identical members: variance ``σ²`` each, a share ``ω`` of it common."""
-        if not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"n must be a positive integer, got {n!r}")
+        n = whole_number(n, "n (members)", 1)
         variance = finite_scalar(variance, "variance")
         if variance < 0:
             raise ValueError(f"variance must be >= 0, got {variance}")
@@ -217,7 +238,12 @@ class RiskSyndicate(Model):
     def _members(self, S):
         if S is None:
             return np.arange(self.n)
+        if isinstance(S, (str, bytes)) or not hasattr(S, "__iter__"):
+            raise ValueError(f"the syndicate S must be an iterable of members, got {S!r}")
+        S = list(S)
         idx = np.array(sorted(self.game().coalition(self.game().mask(S))), dtype=int)
+        if idx.size != len(S):
+            raise ValueError(f"the syndicate S lists a member twice: {S}")
         if idx.size == 0:
             raise ValueError("the syndicate S must have at least one member")
         return idx
@@ -287,7 +313,10 @@ class RiskSyndicate(Model):
     def per_member_ce(self, sizes=None, cost: float = 0.0) -> np.ndarray:
         """``v({0..s−1})/s − cost`` for syndicates of the first ``s`` members (vectorised)."""
         sizes = (np.arange(1, self.n + 1) if sizes is None
-                 else nonempty_grid(sizes, "sizes").astype(int))
+                 else nonempty_grid(sizes, "sizes"))
+        if np.any(sizes != np.round(sizes)):
+            raise ValueError(f"sizes must be whole numbers of members, got {sizes}")
+        sizes = sizes.astype(int)
         if np.any((sizes < 1) | (sizes > self.n)):
             raise ValueError(f"sizes must lie in 1..{self.n}, got {sizes}")
         v = self.game().v[(1 << sizes) - 1]
@@ -301,7 +330,7 @@ class RiskSyndicate(Model):
         ``σ_η²/(2τ)``, exactly what it pays alone.
         """
         idx = self._members(S)
-        common = finite_scalar(common, "common")
+        common = positive(common, "common (variance of the common shock)", strict=False)
         a = self.tau[idx] / self.tau[idx].sum()
         return a**2 * idx.size**2 * common / (2.0 * self.tau[idx])
 

@@ -6,10 +6,17 @@ The default method enumerates the vertices of the two best-response polytopes
 
 (``A'``, ``B'`` are the payoffs mapped to [1, 2] by a positive affine transformation,
 which changes no equilibrium) and returns every completely labelled vertex pair
-``(x, y) ≠ (0, 0)``, normalised to probabilities. Every vertex is the solution of one
-square system ``B'[S, J]^T x_S = 1`` with ``|S| = |J|`` (support ``S``, tight best
-responses ``J``); all such systems of one size are solved in one batched
-``numpy.linalg.solve``. The completely labelled vertex pairs are exactly the *extreme*
+``(x, y) ≠ (0, 0)``, normalised to probabilities. The vertices are computed by qhull's
+halfspace intersection (``scipy.spatial.HalfspaceIntersection``, i.e. the convex hull of
+the polar; Barber, Dobkin & Huhdanpaa 1996) and labelled by the constraints tight within
+``tol`` — a vertex may carry more labels than its dimension, which is how degeneracy
+shows. Complementary pairs are matched on bitmasks of labels (a sort-merge join when both
+vertices are simple). Where qhull cannot be used (dimension 1, a qhull error, a point
+that fails the vertex checks) or is the costlier choice (few facets beyond the
+dimension), every vertex is found instead as the solution of one square system
+``B'[S, J]^T x_S = 1`` with ``|S| = |J|`` (support ``S``, tight best responses ``J``),
+all ``C(m+n, m) − 1`` of them solved in batches; ``method`` says which was used.
+The completely labelled vertex pairs are exactly the *extreme*
 equilibria, for degenerate games too (Avis, Rosenberg, Savani & von Stengel 2010);
 a game is nondegenerate iff no vertex of ``P`` or ``Q`` has more labels than its
 dimension, i.e. no mixed strategy with support size ``k`` has more than ``k`` pure best
@@ -29,6 +36,12 @@ Avis, D., Rosenberg, G. D., Savani, R. & von Stengel, B. (2010). Enumeration of 
 equilibria for two-player games. *Economic Theory* 42:9–37.
 Lemke, C. E. & Howson, J. T. (1964). Equilibrium points of bimatrix games. *J. SIAM*
 12:413–423.
+Barber, C. B., Dobkin, D. P. & Huhdanpaa, H. (1996). The Quickhull algorithm for convex
+hulls. *ACM Trans. Math. Software* 22:469–483.
+McMullen, P. (1970). The maximum numbers of faces of a convex polytope. *Mathematika*
+17:179–184.
+von Stengel, B. (2007). Equilibrium computation for two-player games in strategic and
+extensive form. In Nisan et al. (eds.), *Algorithmic Game Theory*, ch. 3, 53–78.
 """
 
 from __future__ import annotations
@@ -42,12 +55,15 @@ import numpy as np
 
 from .._display import fmt, html_table
 from .._results import ResultMixin
-from .._validation import finite_array
+from .._validation import finite_array, finite_scalar, in_interval, whole_number
 
 METHODS = ("enumeration", "support", "lemke_howson", "nashpy_support", "nashpy_vertex")
 
-#: Largest number of square systems the enumeration methods agree to solve.
+#: Largest number of square systems the all-bases vertex enumeration agrees to solve.
 MAX_SYSTEMS = 20_000_000
+
+#: Largest upper-bound-theorem vertex count of a best-response polytope given to qhull.
+MAX_VERTICES = 3_000_000
 
 _CHUNK = 2_000_000  # floats per batched solve
 
@@ -152,14 +168,32 @@ def _to_unit(M):
 def is_equilibrium(A, B, x, y, tol: float = 1e-8) -> bool:
     """Whether ``(x, y)`` is a Nash equilibrium of ``(A, B)`` within ``tol`` (relative).
 
-    Checks that ``x`` and ``y`` are probability vectors and that no pure deviation gains
-    more than ``tol · max(1, max|payoff|)``: ``x^T A y >= max_i (A y)_i − tol`` and
+    ``x`` and ``y`` must be probability vectors (within ``tol``) of the right lengths;
+    anything else is a ``ValueError``. The pair is an equilibrium iff no pure deviation
+    gains more than ``tol · max(1, max|payoff|)``: ``x^T A y >= max_i (A y)_i − tol`` and
     ``x^T B y >= max_j (x^T B)_j − tol``.
 
     References
     ----------
     Nash, J. (1951). Non-cooperative games. *Annals of Mathematics* 54:286–295.
     """
+    A = finite_array(A, "row player's payoffs A", ndim=2)
+    B = finite_array(B, "column player's payoffs B", shape=A.shape)
+    tol = finite_scalar(tol, "tol")
+    if tol < 0:
+        raise ValueError(f"tol must be >= 0, got {tol}")
+    for name, v, size in (("x (row strategy)", x, A.shape[0]),
+                          ("y (column strategy)", y, A.shape[1])):
+        v = finite_array(v, name, shape=(size,))
+        if v.min() < -tol or abs(v.sum() - 1) > tol:
+            raise ValueError(f"{name} must be a probability vector (entries >= 0 summing to 1), "
+                             f"got {v}")
+    return _is_equilibrium(A, B, x, y, tol)
+
+
+def _is_equilibrium(A, B, x, y, tol: float = 1e-8) -> bool:
+    """:func:`is_equilibrium` without input checks: invalid vectors give ``False``
+    (used to screen candidates, e.g. nashpy's NaN results)."""
     A = np.asarray(A, float)
     B = np.asarray(B, float)
     x = np.asarray(x, float)
@@ -193,11 +227,13 @@ def _batched_solve(M: np.ndarray, rhs: np.ndarray):
     return z, ok
 
 
-def _vertices(M: np.ndarray, tol: float):
-    """Vertices ``z ≠ 0`` of ``{z >= 0, M^T z <= 1}`` (``M`` of shape (r, c), entries in [1, 2]).
+def _vertices_all_bases(M: np.ndarray, tol: float):
+    """Vertices ``z ≠ 0`` of ``{z >= 0, M^T z <= 1}`` by solving every square basis.
 
-    Returns the vertices (rows), the bitmask of their zero coordinates (bit i ⇔ z_i = 0)
-    and the bitmask of their tight constraints (bit j ⇔ (M^T z)_j = 1).
+    Every vertex solves ``M[S, J]^T z_S = 1`` for some ``|S| = |J|`` (support ``S``,
+    tight constraints ``J``): all ``C(r + c, r) − 1`` such systems are solved in batches
+    and the feasible solutions kept. Exponential, but needs no hull code: this is the
+    fallback when qhull cannot be used and the independent check of the qhull path.
     """
     r, c = M.shape
     verts = []
@@ -220,54 +256,200 @@ def _vertices(M: np.ndarray, tol: float):
             feasible = np.all(z @ M <= 1 + tol, axis=1)
             verts.append(z[feasible])
     if not verts:
-        return np.zeros((0, r)), np.zeros(0, np.int64), np.zeros(0, np.int64)
-    Z = np.concatenate(verts)
-    Z = np.unique(np.round(Z, 10), axis=0)
-    zero_bits = (np.abs(Z) <= tol).astype(np.int64) @ (np.int64(1) << np.arange(r, dtype=np.int64))
-    tight_bits = (Z @ M >= 1 - tol).astype(np.int64) @ (np.int64(1) << np.arange(c, dtype=np.int64))
-    Z[np.abs(Z) <= tol] = 0.0
-    return Z, zero_bits, tight_bits
+        return np.zeros((0, r))
+    return np.concatenate(verts)
 
 
-def _popcount(bits: np.ndarray) -> np.ndarray:
-    bits = bits.copy()
-    count = np.zeros_like(bits)
-    while np.any(bits):
-        count += bits & 1
-        bits >>= 1
-    return count
+class _HullFailure(Exception):
+    """qhull could not be used or gave an inconsistent vertex set."""
+
+
+def _vertices_qhull(M: np.ndarray, tol: float):
+    """Vertices of ``{z >= 0, M^T z <= 1}`` by qhull's halfspace intersection.
+
+    The polytope is full-dimensional and bounded (``M`` has entries in [1, 2]); the point
+    ``z_0 = 1 / (2 max_j Σ_i M_ij) · 1`` is strictly inside (``M^T z_0 <= 1/2``). qhull
+    (Barber, Dobkin & Huhdanpaa 1996) computes the convex hull of the polar and returns
+    one intersection point per dual facet; points are checked (feasible, at least ``r``
+    tight constraints) and anything else is reported as a failure, never used.
+    """
+    from scipy.spatial import HalfspaceIntersection, QhullError
+
+    r, c = M.shape
+    if r < 2:
+        raise _HullFailure("qhull needs dimension >= 2")
+    halfspaces = np.zeros((r + c, r + 1))  # rows [a, b] meaning a·z + b <= 0
+    halfspaces[:r, :r] = -np.eye(r)
+    halfspaces[r:, :r] = M.T
+    halfspaces[r:, r] = -1.0
+    inner = np.full(r, 0.5 / M.sum(axis=0).max())
+    try:
+        with np.errstate(all="ignore"):
+            Z = HalfspaceIntersection(halfspaces, inner).intersections
+    except (QhullError, ValueError) as exc:
+        raise _HullFailure(f"qhull failed: {str(exc).strip().splitlines()[0]}") from None
+    if len(Z) == 0 or not np.all(np.isfinite(Z)):
+        raise _HullFailure("qhull returned no or non-finite vertices")
+    slack = np.concatenate([Z, 1.0 - Z @ M], axis=1)
+    if slack.min() < -max(tol, 1e-12) or np.any((slack <= tol).sum(axis=1) < r):
+        raise _HullFailure("qhull returned a point that is not a vertex of the polytope")
+    return Z
+
+
+def _pack(L: np.ndarray) -> np.ndarray:
+    """Boolean label rows → rows of little-endian uint64 words (label k is bit k % 64 of
+    word k // 64)."""
+    V, k = L.shape
+    W = -(-k // 64)
+    bytes_ = np.zeros((V, 8 * W), np.uint8)
+    bytes_[:, :-(-k // 8)] = np.packbits(L, axis=1, bitorder="little")
+    return bytes_.view("<u8")
+
+
+def _first_of_each(P: np.ndarray) -> np.ndarray:
+    """Sorted indices of the first occurrence of each distinct row of ``P``."""
+    if P.shape[1] == 1:
+        _, first = np.unique(P[:, 0], return_index=True)
+    else:
+        _, first = np.unique(P, axis=0, return_index=True)
+    return np.sort(first)
+
+
+def _labelled(Z: np.ndarray, M: np.ndarray, tol: float):
+    """Distinct nonzero vertices and their labels: bit i for ``z_i = 0``, bit r + j for
+    ``(M^T z)_j = 1`` (within ``tol``). A vertex is determined by its set of tight
+    constraints, so vertices are deduplicated by label set."""
+    r = M.shape[0]
+    Z = np.clip(Z, 0.0, None)
+    L = np.concatenate([Z <= tol, Z @ M >= 1.0 - tol], axis=1)
+    keep = ~L[:, :r].all(axis=1)  # the vertex 0 pairs only with 0: not an equilibrium
+    Z, L = Z[keep], L[keep]
+    first = _first_of_each(_pack(L))
+    Z, L = Z[first], L[first]
+    Z[L[:, :r]] = 0.0
+    return Z, L
+
+
+def _ubt_vertices(d: int, N: int) -> int:
+    """Upper bound theorem: most vertices of a d-polytope with N facets (McMullen 1970),
+    the facet count of the cyclic polytope C(N, d)."""
+    if N <= d:
+        return 1
+    h, k = d // 2, (d + 1) // 2
+    return math.comb(N - k, h) + math.comb(N - h - 1, k - 1)
 
 
 def _n_systems(m: int, n: int) -> int:
     return math.comb(m + n, m) - 1
 
 
-def _polytope_data(A, B, tol):
-    m, n = A.shape
-    if _n_systems(m, n) > MAX_SYSTEMS:
-        raise ValueError(
-            f"enumerating a {m}×{n} game means solving C({m + n}, {m}) - 1 = "
-            f"{_n_systems(m, n):,} linear systems per player; at most {MAX_SYSTEMS:,} are "
-            "supported. Use method='lemke_howson' for some (not all) equilibria"
-        )
-    P = _vertices(_to_unit(B), tol)  # row player's x: zero labels i, tight labels m + j
-    Q = _vertices(_to_unit(A).T, tol)  # column player's y: zero labels m + j, tight labels i
-    degenerate = bool(np.any(_popcount(P[1]) + _popcount(P[2]) > m)
-                      or np.any(_popcount(Q[1]) + _popcount(Q[2]) > n))
-    return P, Q, degenerate
-
-
-def _vertex_pairs(A, B, tol):
-    m, n = A.shape
-    (X, xz, xt), (Y, yz, yt), degenerate = _polytope_data(A, B, tol)
-    lx = xz | (xt << m)
-    ly = (yz << m) | yt
-    full = (1 << (m + n)) - 1
+def _plan(m: int, n: int) -> tuple[str, str]:
+    """Vertex algorithm per polytope (``P`` of dimension m, ``Q`` of dimension n): qhull,
+    unless the all-bases enumeration is cheaper — dimension 1, or few facets beyond the
+    dimension — judged by its ``C(m+n, m) − 1`` systems against ``d ·`` (the upper-bound
+    vertex count). ``ValueError`` if neither fits its limit."""
+    bases = _n_systems(m, n)
     out = []
-    for a, b in np.argwhere((lx[:, None] | ly[None, :]) == full):
-        x, y = X[a] / X[a].sum(), Y[b] / Y[b].sum()
-        out.append((x, y))
-    return out, degenerate
+    for d in (m, n):
+        ubt = _ubt_vertices(d, m + n)
+        if bases <= MAX_SYSTEMS and (d == 1 or bases <= d * ubt):
+            out.append("all bases")
+        elif ubt <= MAX_VERTICES:
+            out.append("qhull")
+        else:
+            raise ValueError(
+                f"a {m}×{n} game is too large to enumerate all equilibria: a best-response "
+                f"polytope can have up to {ubt:,} vertices (at most {MAX_VERTICES:,} "
+                f"supported) and the all-bases enumeration needs C({m + n}, {m}) - 1 = "
+                f"{bases:,} linear systems (at most {MAX_SYSTEMS:,}). "
+                "Use method='lemke_howson' for some (not all) equilibria")
+    return out[0], out[1]
+
+
+def _polytope(M: np.ndarray, tol: float, algorithm: str):
+    """Labelled vertices of ``{z >= 0, M^T z <= 1}`` by ``algorithm`` ("qhull", falling
+    back to all bases if qhull fails, or "all bases"); returns ``(Z, L, how)``."""
+    how = algorithm
+    if algorithm == "qhull":
+        try:
+            Z = _vertices_qhull(M, tol)
+        except _HullFailure as exc:
+            if _n_systems(*M.shape) > MAX_SYSTEMS:
+                raise RuntimeError(f"{exc}, and the game is too large for the all-bases "
+                                   "enumeration that would replace it") from None
+            Z, how = _vertices_all_bases(M, tol), f"all bases, because {exc}"
+    else:
+        Z = _vertices_all_bases(M, tol)
+    Z, L = _labelled(Z, M, tol)
+    return Z, L, how
+
+
+def _polytope_data(A, B, tol, algorithm: str = "auto"):  # or "qhull", "all bases"
+    """Vertices of ``P`` (row player) and ``Q`` (column player) with labels in the game's
+    numbering (``0 … m−1`` row actions, ``m … m+n−1`` column actions), the degeneracy
+    flag and how each polytope was enumerated.
+
+    Nondegenerate iff no vertex of ``P`` has more than ``m`` labels and no vertex of
+    ``Q`` more than ``n`` (von Stengel 2007, *Algorithmic Game Theory* ch. 3, Def. 3.5
+    and Thm 3.6); a point with more labels lies on a face whose vertices have them too,
+    so checking vertices suffices.
+    """
+    m, n = A.shape
+    plan = _plan(m, n) if algorithm == "auto" else (algorithm, algorithm)
+    X, LX, how_p = _polytope(_to_unit(B), tol, plan[0])  # zero labels i, tight labels m + j
+    Y, LY, how_q = _polytope(_to_unit(A).T, tol, plan[1])  # zero labels m + j, tight i
+    LY = np.concatenate([LY[:, n:], LY[:, :n]], axis=1)
+    degenerate = bool((LX.sum(axis=1) > m).any() or (LY.sum(axis=1) > n).any())
+    how = f"P: {how_p}, Q: {how_q}" if how_p != how_q else how_p
+    return (X, LX), (Y, LY), degenerate, how
+
+
+def _complementary_pairs(LX: np.ndarray, LY: np.ndarray, m: int, n: int) -> np.ndarray:
+    """Index pairs ``(a, b)`` with every one of the ``m + n`` labels in ``LX[a] ∪ LY[b]``.
+
+    A vertex of ``P`` has at least ``m`` labels and one of ``Q`` at least ``n``. If both
+    have exactly that many (always, in a nondegenerate game), the two label sets must be
+    exact complements: these pairs are found by a sort-merge join in O(V log V). Pairs
+    with a vertex of more labels (degenerate games only) are checked exhaustively.
+    """
+    px, py = _pack(LX), _pack(LY)
+    full = _pack(np.ones((1, m + n), bool))[0]
+    sx, sy = LX.sum(axis=1) == m, LY.sum(axis=1) == n
+    ix, iy = np.flatnonzero(sx), np.flatnonzero(sy)
+    out = [np.zeros((0, 2), np.intp)]
+    if len(ix) and len(iy):
+        both = np.concatenate([full ^ px[ix], py[iy]])
+        if both.shape[1] == 1:
+            _, inv = np.unique(both[:, 0], return_inverse=True)
+        else:
+            _, inv = np.unique(both, axis=0, return_inverse=True)
+        inv = inv.reshape(-1)
+        want, have = inv[:len(ix)], inv[len(ix):]  # label sets are distinct within iy
+        order = np.argsort(have)
+        pos = np.clip(np.searchsorted(have[order], want), 0, len(iy) - 1)
+        hit = have[order][pos] == want
+        out.append(np.column_stack([ix[hit], iy[order[pos[hit]]]]))
+
+    def exhaustive(xi, yi):
+        step = max(1, 2 ** 22 // max(1, len(yi) * px.shape[1]))
+        for a in range(0, len(xi), step):
+            xa = xi[a:a + step]
+            a_, b_ = np.nonzero(((px[xa][:, None, :] | py[yi][None, :, :]) == full).all(axis=2))
+            out.append(np.column_stack([xa[a_], yi[b_]]))
+
+    exhaustive(np.flatnonzero(~sx), np.arange(len(LY)))
+    exhaustive(ix, np.flatnonzero(~sy))
+    return np.concatenate(out)
+
+
+def _vertex_pairs(A, B, tol, algorithm: str = "auto"):
+    """Completely labelled vertex pairs ``(x, y) ≠ (0, 0)`` of ``P × Q``, normalised."""
+    m, n = A.shape
+    (X, LX), (Y, LY), degenerate, how = _polytope_data(A, B, tol, algorithm)
+    out = []
+    for a, b in _complementary_pairs(LX, LY, m, n):
+        out.append((X[a] / X[a].sum(), Y[b] / Y[b].sum()))
+    return out, degenerate, how
 
 
 def _support_enumeration(A, B, tol):
@@ -302,7 +484,7 @@ def _support_enumeration(A, B, tol):
                 y[Ji[t]] = np.clip(zy[t, :k], 0, None)
                 x /= x.sum()
                 y /= y.sum()
-                if is_equilibrium(A, B, x, y, tol):
+                if _is_equilibrium(A, B, x, y, tol):
                     found.append((x, y))
     return found
 
@@ -357,7 +539,7 @@ def _polish(A, B, x, y, tol):
         out.append(z[0, :k])
     xp, yp = np.zeros_like(x), np.zeros_like(y)
     xp[S], yp[J] = out[1] / out[1].sum(), out[0] / out[0].sum()
-    return (xp, yp) if is_equilibrium(A, B, xp, yp, tol) else (x, y)
+    return (xp, yp) if _is_equilibrium(A, B, xp, yp, tol) else (x, y)
 
 
 def _dedupe(eqs, digits: int = 7):
@@ -382,9 +564,14 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
     A, B : array (m, n)
     method : str
         * ``"enumeration"`` (default): all extreme equilibria by vertex enumeration of
-          the best-response polytopes (Mangasarian 1964; Avis et al. 2010); ``complete``
-          is True and degenerate games are flagged. On small nondegenerate games
-          nashpy's ``support_enumeration`` is run as a cross-check when ``crosscheck``.
+          the best-response polytopes (Mangasarian 1964; Avis et al. 2010) with qhull,
+          or by solving all square bases where that is cheaper or qhull fails (the
+          ``method`` string says which); ``complete`` is True and degenerate games are
+          flagged. Refused (``ValueError``) when a polytope may have more than
+          ``MAX_VERTICES`` vertices by the upper bound theorem (McMullen 1970) and the
+          bases are more than ``MAX_SYSTEMS`` — about 17 × 17 for square games. On
+          small nondegenerate games nashpy's ``support_enumeration`` is run as a
+          cross-check when ``crosscheck``.
         * ``"support"``: our equal-size support enumeration with tolerances; complete
           for nondegenerate games only (``complete = not degenerate``).
         * ``"lemke_howson"``: nashpy's Lemke–Howson pivoting from every one of the
@@ -394,7 +581,9 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
           returned pair verified (invalid ones dropped); ``complete`` False, because
           nashpy misses equilibria (PEERS.md).
     tol : float
-        Feasibility / label tolerance on payoffs scaled to [1, 2].
+        Feasibility / label tolerance on payoffs scaled to [1, 2]; in (0, 1e-3].
+    max_pivots : int, optional
+        Pivot cap per Lemke–Howson path (a whole number >= 1).
 
     Returns
     -------
@@ -403,14 +592,29 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
     A, B = _check_bimatrix(A, B)
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; choose one of {METHODS}")
-    tol = float(tol)
+    # labels are read off coordinates in [0, 1] of the scaled polytopes
+    tol = in_interval(tol, "tol (label tolerance on payoffs scaled to [1, 2])", 0.0, 1e-3,
+                      closed="right")
+    if max_pivots is not None:
+        max_pivots = whole_number(max_pivots, "max_pivots", lo=1)
     m, n = A.shape
     verify_tol = max(1e-7, 100 * tol)
     note = ""
     if method == "enumeration":
-        eqs, degenerate = _vertex_pairs(A, B, tol)
+        eqs, degenerate, how = _vertex_pairs(A, B, tol)
+        if not degenerate and len(eqs) % 2 == 0 and "qhull" in how:
+            # a nondegenerate game has an odd number of equilibria (von Stengel 2002,
+            # Cor. 2.11): an even count means qhull lost a vertex; redo without it
+            if _n_systems(m, n) > MAX_SYSTEMS:
+                raise RuntimeError(
+                    f"qhull's vertices give an even number ({len(eqs)}) of equilibria for a "
+                    "nondegenerate game, which is impossible, and the game is too large "
+                    "for the all-bases enumeration; please report this game")
+            lost = len(eqs)
+            eqs, degenerate, how = _vertex_pairs(A, B, tol, "all bases")
+            how += f", because qhull gave an even number ({lost}) of equilibria"
         complete = True
-        used = "vertex enumeration of the best-response polytopes"
+        used = f"vertex enumeration of the best-response polytopes ({how})"
         if crosscheck and not degenerate and _n_systems(m, n) <= 300:
             import nashpy
 
@@ -418,7 +622,7 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
                 warnings.simplefilter("ignore")
                 theirs = list(nashpy.Game(A, B).support_enumeration())
             for x, y in theirs:
-                if is_equilibrium(A, B, x, y, verify_tol) and not _member((x, y), eqs):
+                if _is_equilibrium(A, B, x, y, verify_tol) and not _member((x, y), eqs):
                     raise RuntimeError(
                         "internal inconsistency: nashpy found an equilibrium that the vertex "
                         f"enumeration missed (x={x}, y={y}); please report this game")
@@ -433,7 +637,7 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
         note = ("degenerate game: support enumeration can miss equilibria with unequal "
                 "supports; use method='enumeration'" if degenerate else "all equilibria")
     elif method == "lemke_howson":
-        cap = int(max_pivots) if max_pivots is not None else 50 * (m + n)
+        cap = max_pivots if max_pivots is not None else 50 * (m + n)
         eqs, capped = [], []
         for label in range(m + n):
             with warnings.catch_warnings(), np.errstate(all="ignore"):
@@ -441,9 +645,12 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
                 res = _lemke_howson_capped(A, B, label, cap)
             if res is None:
                 capped.append(label)
-            elif is_equilibrium(A, B, *res, verify_tol):
+            elif _is_equilibrium(A, B, *res, verify_tol):
                 eqs.append(res)
-        degenerate = _polytope_data(A, B, tol)[2] if _n_systems(m, n) <= 200_000 else None
+        try:
+            degenerate = _polytope_data(A, B, tol)[2]
+        except ValueError:
+            degenerate = None
         complete = False
         used = "Lemke–Howson (nashpy pivoting) from every starting label"
         note = ("Lemke–Howson finds only the equilibria its paths reach"
@@ -460,7 +667,7 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
             raw = list(g.support_enumeration() if method == "nashpy_support"
                        else g.vertex_enumeration())
         eqs = [(np.asarray(x, float), np.asarray(y, float)) for x, y in raw
-               if is_equilibrium(A, B, x, y, verify_tol)]
+               if _is_equilibrium(A, B, x, y, verify_tol)]
         degenerate = _polytope_data(A, B, tol)[2]
         complete = False
         used = f"nashpy {method.removeprefix('nashpy_')}_enumeration, each result verified"
@@ -469,7 +676,7 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
         if dropped:
             note += f"; {dropped} invalid result(s) dropped"
     for x, y in eqs:
-        if not is_equilibrium(A, B, x, y, verify_tol):
+        if not _is_equilibrium(A, B, x, y, verify_tol):
             raise RuntimeError(f"internal error: a returned profile is not an equilibrium "
                                f"(x={x}, y={y})")
     eqs = _dedupe([_polish(A, B, x, y, verify_tol) for x, y in eqs])

@@ -44,6 +44,7 @@ from .._validation import (
     finite_scalar,
     names_for,
     nonempty_grid,
+    nonnegative_array,
     positive,
     whole_number,
 )
@@ -258,10 +259,10 @@ class EntryGame:
         """
         a = finite_scalar(a, "a")
         b = positive(b, "b")
-        c = finite_scalar(c, "c")
+        c = positive(c, "c (marginal cost)", strict=False)
         if a <= c:
             raise ValueError(f"demand intercept a must exceed marginal cost c, got a={a}, c={c}")
-        F = finite_array(F, "F")
+        F = nonnegative_array(F, "F (entry costs)")
         if F.ndim > 1:
             raise ValueError(f"F must be a scalar or a 1-D array, got shape {F.shape}")
         if n is None:
@@ -299,9 +300,10 @@ class EntryGame:
 
     def payoff(self, i: int, entrants) -> float:
         """Payoff of firm ``i`` when ``entrants`` enter (0 if ``i`` is not among them)."""
-        entrants = frozenset(int(j) for j in entrants)
-        if not 0 <= i < self.n or any(not 0 <= j < self.n for j in entrants):
-            raise ValueError(f"firm indices must lie in 0..{self.n - 1}")
+        i = whole_number(i, "firm i", 0, self.n - 1)
+        if isinstance(entrants, (str, bytes)) or not hasattr(entrants, "__iter__"):
+            raise ValueError(f"entrants must be an iterable of firm indices, got {entrants!r}")
+        entrants = frozenset(whole_number(j, "entrant firm", 0, self.n - 1) for j in entrants)
         if i not in entrants:
             return 0.0
         if self.is_aggregative:
@@ -332,7 +334,8 @@ class EntryGame:
             for mask in range(1, 2**n):
                 members = frozenset(np.flatnonzero(bits[mask]).tolist())
                 for i in members:
-                    T[mask, i] = self._payoff_fn(i, members)
+                    T[mask, i] = finite_scalar(self._payoff_fn(i, members),
+                                               f"payoff({i}, {set(members)}) from the callable")
             T = finite_array(T, "payoffs returned by the callable")
         self._table = T
         return T
@@ -649,5 +652,10 @@ def duopoly_entry_grid(market_size, fixed_cost, monopoly_share: float = 0.25,
     """
     S = nonempty_grid(market_size, "market_size")
     F = nonempty_grid(fixed_cost, "fixed_cost")
+    for name, grid in (("market_size", S), ("fixed_cost", F)):
+        if np.any(grid < 0):
+            raise ValueError(f"{name} must be >= 0 everywhere, found {grid[grid < 0][0]}")
+    monopoly_share = positive(monopoly_share, "monopoly_share")
+    duopoly_share = positive(duopoly_share, "duopoly_share", strict=False)
     SS, FF = np.meshgrid(S, F)
     return symmetric_duopoly_entry(SS * monopoly_share - FF, SS * duopoly_share - FF)

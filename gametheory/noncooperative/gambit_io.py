@@ -76,6 +76,12 @@ def write_nfg(game, title: str = "", path=None) -> str:
     McKelvey, R. D., McLennan, A. M. & Turocy, T. L. (2016). Gambit: Software tools for game theory,
     version 16. http://www.gambit-project.org (the .nfg file format).
     """
+    from .normal_form import NormalFormGame
+
+    if not isinstance(game, NormalFormGame):
+        raise TypeError(f"write_nfg expects a NormalFormGame, got {type(game).__name__}")
+    if not isinstance(title, str):
+        raise ValueError(f"title must be a string, got {title!r}")
     lines = [
         f"NFG 1 R {_quote(title)} {{ " + " ".join(_quote(p) for p in game.player_names) + " }",
         "{ " + " ".join("{ " + " ".join(_quote(a) for a in acts) + " }"
@@ -102,6 +108,8 @@ def read_nfg(source):
     """
     from .normal_form import NormalFormGame
 
+    if not isinstance(source, (str, os.PathLike)):
+        raise ValueError(f"source must be .nfg text or a path to a .nfg file, got {source!r}")
     if isinstance(source, os.PathLike) or (isinstance(source, str)
                                            and not source.lstrip().startswith("NFG")):
         p = Path(source)

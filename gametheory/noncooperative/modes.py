@@ -56,7 +56,14 @@ import numpy as np
 
 from .._display import html_table
 from .._results import ResultMixin
-from .._validation import finite_array, finite_scalar, names_for, positive, whole_number
+from .._validation import (
+    finite_array,
+    finite_scalar,
+    names_for,
+    nonnegative_array,
+    positive,
+    whole_number,
+)
 
 #: Default names of the four entry modes (action 0 is "out").
 DEFAULT_MODES = ("export", "non-equity", "greenfield", "M&A")
@@ -389,7 +396,7 @@ class ModeEntryGame:
         if np.any(c < 0) or np.any(c > a):
             raise ValueError(f"mode_costs must lie in [0, a] = [0, {a}], got {c.tolist()}")
         M = c.size
-        F = finite_array(fixed_costs, "fixed_costs")
+        F = nonnegative_array(fixed_costs, "fixed_costs")
         if F.ndim not in (1, 2) or F.shape[-1] != M or F.shape[0] < 1:
             raise ValueError(f"fixed_costs must have shape (M,) = ({M},) or (n, {M}), "
                              f"got {np.shape(fixed_costs)}")
@@ -433,9 +440,9 @@ class ModeEntryGame:
 
     def mode_payoff(self, i: int, mode: int, counts) -> float:
         """``u_i(mode, counts)`` for ``mode`` in 1 … M (``counts[mode − 1] >= 1``)."""
-        if not 0 <= i < self.n or not 1 <= mode <= self.M:
-            raise ValueError(f"firm must lie in 0..{self.n - 1} and mode in 1..{self.M}")
-        k = np.asarray(counts, dtype=np.int64)
+        i = whole_number(i, "firm i", 0, self.n - 1)
+        mode = whole_number(mode, "mode", 1, self.M)
+        k = _integer_vector(counts, "counts")
         if k.shape != (self.M,) or np.any(k < 0) or k.sum() > self.n or k[mode - 1] < 1:
             raise ValueError(f"counts must be {self.M} non-negative integers with sum <= "
                              f"{self.n} and at least one firm in mode {mode}, got {counts}")
@@ -444,13 +451,14 @@ class ModeEntryGame:
     def payoff(self, i: int, profile) -> float:
         """Firm ``i``'s payoff at a pure profile (actions 0 … M, one per firm)."""
         prof = self._profile(profile)
+        i = whole_number(i, "firm i", 0, self.n - 1)
         if prof[i] == 0:
             return 0.0
         k = np.bincount(prof, minlength=self.M + 1)[1:]
         return self.mode_payoff(i, int(prof[i]), k)
 
     def _profile(self, profile) -> np.ndarray:
-        prof = np.asarray(profile, dtype=np.int64)
+        prof = _integer_vector(profile, "profile")
         if prof.shape != (self.n,) or np.any(prof < 0) or np.any(prof > self.M):
             raise ValueError(f"a profile lists one action in 0..{self.M} per firm ({self.n}), "
                              f"got {profile}")
@@ -649,6 +657,17 @@ class ModeEntryGame:
         return html_table(["firms", "#", "mode", "payoff alone in the market"], rows,
                           caption=f"ModeEntryGame: {self.n} firms, {self.T} types, "
                                   f"modes {', '.join(self.modes)}")
+
+
+def _integer_vector(x, name: str) -> np.ndarray:
+    """An array of whole numbers (not booleans, not 1.5), or ``ValueError`` naming ``name``."""
+    if x is None or np.asarray(x, dtype=object).dtype.kind == "b" or any(
+            isinstance(v, (bool, np.bool_)) for v in np.ravel(np.asarray(x, dtype=object))):
+        raise ValueError(f"{name} must list whole numbers, got {x!r}")
+    arr = finite_array(x, name)
+    if np.any(arr != np.round(arr)):
+        raise ValueError(f"{name} must list whole numbers, got {x!r}")
+    return arr.astype(np.int64)
 
 
 def _max_flow_feasible(allowed: np.ndarray, supply: np.ndarray, demand: np.ndarray) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .._display import fmt, html_table
-from .._validation import finite_array, names_for
+from .._validation import finite_array, names_for, positive
 
 #: Largest number of payoff entries (profiles × players) a game may hold (about 1 GiB).
 MAX_ENTRIES = 2**27
@@ -162,7 +162,7 @@ class NormalFormGame:
         best responses, so every profile in a tie is returned. ``tol = 0`` is exact
         comparison of the stored floats.
         """
-        tol = float(tol)
+        tol = positive(tol, "tol", strict=False)
         ok = np.ones(self.shape, dtype=bool)
         for p in range(self.n):
             u = self.payoffs[..., p]
@@ -171,6 +171,9 @@ class NormalFormGame:
 
     def _mixed_profile(self, profile, skip: int) -> list[np.ndarray]:
         """Read a pure profile (ints) or mixed profile (probability vectors) of all players."""
+        if isinstance(profile, (str, bytes)) or not hasattr(profile, "__len__"):
+            raise ValueError(f"a profile lists one strategy per player ({self.n}): an action "
+                             f"index or a probability vector each; got {profile!r}")
         if len(profile) != self.n:
             raise ValueError(f"a profile lists one strategy per player ({self.n}), "
                              f"got {len(profile)}")
@@ -216,12 +219,14 @@ class NormalFormGame:
         An action is a best response if its expected payoff is within ``tol`` (relative to
         the payoff scale) of the maximum.
         """
+        tol = positive(tol, "tol", strict=False)
         vals = self.expected_payoffs(player, profile)
         scale = max(1.0, float(np.abs(self.payoffs).max()))
         return [int(i) for i in np.flatnonzero(vals >= vals.max() - tol * scale)]
 
     def is_nash(self, profile, tol: float = 1e-9) -> bool:
         """Whether a pure or mixed profile is a Nash equilibrium (no profitable deviation > tol)."""
+        tol = positive(tol, "tol", strict=False)
         strategies = self._mixed_profile(profile, -1)
         scale = max(1.0, float(np.abs(self.payoffs).max()))
         for p in range(self.n):
@@ -259,6 +264,7 @@ class NormalFormGame:
         (a linear program per action, solved with scipy/HiGHS).
         """
         p = self._player(player)
+        tol = positive(tol, "tol", strict=False)
         u = np.moveaxis(self.payoffs[..., p], p, 0).reshape(self.shape[p], -1)
         out = []
         for a in range(self.shape[p]):
@@ -279,8 +285,10 @@ class NormalFormGame:
 
     def restrict(self, actions: Sequence[Sequence[int]]) -> NormalFormGame:
         """The subgame in which player ``p`` keeps only ``actions[p]`` (names kept)."""
-        if len(actions) != self.n:
-            raise ValueError(f"restrict needs one list of actions per player ({self.n})")
+        if isinstance(actions, (str, bytes)) or not hasattr(actions, "__len__") \
+                or len(actions) != self.n:
+            raise ValueError(f"restrict needs one list of actions per player ({self.n}), "
+                             f"got {actions!r}")
         idx = []
         for p, acts in enumerate(actions):
             acts = [int(a) for a in acts]
