@@ -1,4 +1,10 @@
-"""The result of a solution concept: a payoff (or cost) vector in player order."""
+"""The result of a solution concept: a payoff (or cost) vector in player order.
+
+References
+----------
+Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
+Springer.
+"""
 
 from __future__ import annotations
 
@@ -31,8 +37,7 @@ class Allocation(np.ndarray):
 
     References
     ----------
-    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
-    Springer.
+    Peleg & Sudhölter (2007).
     """
 
     def __new__(cls, values, names, method, kind="worth", guarantee="exact", error=0.0):

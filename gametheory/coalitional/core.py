@@ -17,6 +17,8 @@ Two routes to every program:
 
 References
 ----------
+Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the
+Theory of Games IV*, 47–85.
 Bondareva, O. N. (1963). Some applications of linear programming methods to the theory
 of cooperative games. *Problemy Kibernetiki* 10:119–139.
 Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
@@ -164,12 +166,9 @@ class CoreProgram:
 
     References
     ----------
-    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
-    Games IV*, 47–85.
-    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
-    cooperative games. *Problemy Kibernetiki* 10:119–139.
-    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
-    14:453–460.
+    Gillies (1959).
+    Bondareva (1963).
+    Shapley (1967).
     """
 
     problem: object
@@ -207,12 +206,9 @@ def core_program(game) -> CoreProgram:
 
     References
     ----------
-    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
-    Games IV*, 47–85.
-    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
-    cooperative games. *Problemy Kibernetiki* 10:119–139.
-    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
-    14:453–460.
+    Gillies (1959).
+    Bondareva (1963).
+    Shapley (1967).
     """
     import cvxpy as cp
 
@@ -279,10 +275,8 @@ def least_core(game, method: str = "highs") -> LeastCore:
 
     References
     ----------
-    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
-    cooperative games. *Problemy Kibernetiki* 10:119–139.
-    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
-    14:453–460.
+    Bondareva (1963).
+    Shapley (1967).
     """
     game = as_game(game)
     method = _method(method)
@@ -322,12 +316,9 @@ def has_nonempty_core(game) -> bool:
 
     References
     ----------
-    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
-    Games IV*, 47–85.
-    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
-    cooperative games. *Problemy Kibernetiki* 10:119–139.
-    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
-    14:453–460.
+    Gillies (1959).
+    Bondareva (1963).
+    Shapley (1967).
     """
     lc = least_core(game)
     return lc.epsilon >= -max(lc.error, default_tol(game.v))
@@ -348,12 +339,9 @@ def core_point(game) -> Allocation:
 
     References
     ----------
-    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
-    Games IV*, 47–85.
-    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
-    cooperative games. *Problemy Kibernetiki* 10:119–139.
-    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
-    14:453–460.
+    Gillies (1959).
+    Bondareva (1963).
+    Shapley (1967).
     """
     game = as_game(game)
     lc = least_core(game)
@@ -380,8 +368,7 @@ def in_core(game, x, tol: float = 1e-9) -> bool:
 
     References
     ----------
-    Gillies, D. B. (1959). Solutions to general non-zero-sum games. *Contributions to the Theory of
-    Games IV*, 47–85.
+    Gillies (1959).
     """
     game = as_game(game)
     tol = finite_scalar(tol, "tol")
@@ -416,10 +403,8 @@ def balancing_weights(game) -> BalancingWeights:
 
     References
     ----------
-    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
-    cooperative games. *Problemy Kibernetiki* 10:119–139.
-    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
-    14:453–460.
+    Bondareva (1963).
+    Shapley (1967).
     """
     game = as_game(game)
     n = game.n
@@ -449,10 +434,8 @@ def is_balanced(game) -> bool:
 
     References
     ----------
-    Bondareva, O. N. (1963). Some applications of linear programming methods to the theory of
-    cooperative games. *Problemy Kibernetiki* 10:119–139.
-    Shapley, L. S. (1967). On balanced sets and cores. *Naval Research Logistics Quarterly*
-    14:453–460.
+    Bondareva (1963).
+    Shapley (1967).
     """
     return balancing_weights(game).balanced
 

@@ -103,8 +103,7 @@ class TUGame:
 
     References
     ----------
-    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
-    Springer.
+    Peleg & Sudhölter (2007).
     """
 
     kind = "worth"

@@ -107,8 +107,7 @@ def is_concave(game, tol: float = 1e-9) -> bool:
     References
     ----------
     Shapley, L. S. (1971). Cores of convex games. *International Journal of Game Theory* 1:11–26.
-    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
-    Springer.
+    Peleg & Sudhölter (2007).
     """
     t = _tol(tol)
     game = as_game(game)
@@ -125,8 +124,7 @@ def is_monotonic(game, tol: float = 1e-9) -> bool:
 
     References
     ----------
-    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
-    Springer.
+    Peleg & Sudhölter (2007).
     """
     t = _tol(tol)
     game = as_game(game)
@@ -143,8 +141,7 @@ def is_essential(game, tol: float = 1e-9) -> bool:
 
     References
     ----------
-    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
-    Springer.
+    Peleg & Sudhölter (2007).
     """
     t = _tol(tol)
     v = _worth_table(game)
@@ -157,8 +154,7 @@ def is_additive(game, tol: float = 1e-9) -> bool:
 
     References
     ----------
-    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
-    Springer.
+    Peleg & Sudhölter (2007).
     """
     t = _tol(tol)
     game = as_game(game)
@@ -170,8 +166,7 @@ def is_zero_normalized(game, tol: float = 1e-9) -> bool:
 
     References
     ----------
-    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
-    Springer.
+    Peleg & Sudhölter (2007).
     """
     t = _tol(tol)
     game = as_game(game)
@@ -233,8 +228,7 @@ def is_superadditive(game, tol: float = 1e-9) -> bool:
 
     References
     ----------
-    Peleg, B. & Sudhölter, P. (2007). *Introduction to the Theory of Cooperative Games*, 2nd ed.
-    Springer.
+    Peleg & Sudhölter (2007).
     """
     t = _tol(tol)
     v = _worth_table(game)

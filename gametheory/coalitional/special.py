@@ -169,8 +169,7 @@ def bankruptcy_game(estate, claims, names=None) -> TUGame:
     ----------
     O'Neill, B. (1982). A problem of rights arbitration from the Talmud. *Mathematical
     Social Sciences* 2:345–371.
-    Aumann, R. J. & Maschler, M. (1985). Game theoretic analysis of a bankruptcy
-    problem from the Talmud. *Journal of Economic Theory* 36:195–213.
+    Aumann & Maschler (1985).
     """
     e, d = _problem(estate, claims)
     _check_n(d.shape[0])
@@ -229,8 +228,7 @@ def proportional_rule(estate, claims, names=None) -> Allocation:
 
     References
     ----------
-    Aumann, R. J. & Maschler, M. (1985). Game theoretic analysis of a bankruptcy problem from the
-    Talmud. *Journal of Economic Theory* 36:195–213.
+    Aumann & Maschler (1985).
     Thomson, W. (2003). Axiomatic and game-theoretic analysis of bankruptcy and taxation problems: a
     survey. *Mathematical Social Sciences* 45:249–297.
     """
@@ -259,8 +257,7 @@ def talmud_rule(estate, claims, names=None) -> Allocation:
 
     References
     ----------
-    Aumann, R. J. & Maschler, M. (1985). Game theoretic analysis of a bankruptcy
-    problem from the Talmud. *Journal of Economic Theory* 36:195–213.
+    Aumann & Maschler (1985).
     """
     e, d = _problem(estate, claims)
     half = d / 2

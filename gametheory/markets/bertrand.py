@@ -40,7 +40,7 @@ def bertrand(a, b, costs, *, incumbents: int = 0, incumbent_cost=None,
     References
     ----------
     Bertrand, J. (1883). Review of Cournot's *Recherches*. *Journal des Savants* 67:499–508.
-    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
+    Tirole (1988), ch. 5.
     """
     a, b, _, c, names, n_home = prepare(a, b, costs, incumbents, incumbent_cost, names)
     cs = np.sort(c, axis=-1)

@@ -9,6 +9,11 @@ maximises ``(P(Q) - c_i) q_i`` over ``q_i >= 0``. With the m lowest-cost firms a
 and firm j stays out iff ``p <= c_j`` (its marginal profit at q_j = 0 is p - c_j).
 The equilibrium is unique (the game has the strictly concave potential
 ``sum_i (a - c_i) q_i - b (sum_i q_i^2 + Q^2) / 2``; Monderer & Shapley 1996, GEB 14:124).
+
+References
+----------
+Cowling, K. & Waterson, M. (1976). Price-cost margins and market structure. *Economica* 43:267–274.
+Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
 """
 
 from __future__ import annotations
@@ -52,9 +57,8 @@ class MarketEquilibrium(ResultMixin):
 
     References
     ----------
-    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
-    Cowling, K. & Waterson, M. (1976). Price-cost margins and market structure. *Economica*
-    43:267–274.
+    Tirole (1988), ch. 5.
+    Cowling & Waterson (1976).
     """
 
     conduct: str
@@ -208,7 +212,7 @@ def cournot_industry_profit(a, b, c, n):
 
     References
     ----------
-    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
+    Tirole (1988), ch. 5.
     Salant, S. W., Switzer, S. & Reynolds, R. J. (1983). Losses from horizontal merger. *Quarterly
     Journal of Economics* 98:185–199.
     """
@@ -224,7 +228,7 @@ def dissipation_ratio(n):
 
     References
     ----------
-    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
+    Tirole (1988), ch. 5.
     Salant, S. W., Switzer, S. & Reynolds, R. J. (1983). Losses from horizontal merger.
     *Quarterly Journal of Economics* 98:185–199.
     """

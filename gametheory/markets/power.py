@@ -63,8 +63,7 @@ def hhi(quantities, axis: int = -1):
 
     References
     ----------
-    Cowling, K. & Waterson, M. (1976). Price-cost margins and market structure. *Economica*
-    43:267–274.
+    Cowling & Waterson (1976).
     """
     # NaN passes through (no equilibrium at that grid point); None, text, negatives do not
     if quantities is None or isinstance(quantities, (str, bytes)):
@@ -105,8 +104,7 @@ class ClusterPower(ResultMixin):
 
     References
     ----------
-    Cowling, K. & Waterson, M. (1976). Price-cost margins and market structure. *Economica*
-    43:267–274.
+    Cowling & Waterson (1976).
     """
 
     members: tuple

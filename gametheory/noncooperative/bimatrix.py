@@ -42,6 +42,7 @@ McMullen, P. (1970). The maximum numbers of faces of a convex polytope. *Mathema
 17:179–184.
 von Stengel, B. (2007). Equilibrium computation for two-player games in strategic and
 extensive form. In Nisan et al. (eds.), *Algorithmic Game Theory*, ch. 3, 53–78.
+Nash, J. (1951). Non-cooperative games. *Annals of Mathematics* 54:286–295.
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ def is_equilibrium(A, B, x, y, tol: float = 1e-8) -> bool:
 
     References
     ----------
-    Nash, J. (1951). Non-cooperative games. *Annals of Mathematics* 54:286–295.
+    Nash (1951).
     """
     A = finite_array(A, "row player's payoffs A", ndim=2)
     B = finite_array(B, "column player's payoffs B", shape=A.shape)

@@ -26,6 +26,7 @@ Cooper, R. & John, A. (1988). Coordinating coordination failures in Keynesian mo
 *QJE* 103:441–463.
 Mankiw, N. G. & Whinston, M. D. (1986). Free entry and social inefficiency. *RAND J.
 Econ.* 17:48–58.
+Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
 """
 
 from __future__ import annotations
@@ -70,10 +71,8 @@ class EntryStructure(ResultMixin):
 
     References
     ----------
-    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
-    of Political Economy* 99:977–1009.
-    Mankiw, N. G. & Whinston, M. D. (1986). Free entry and social inefficiency. *RAND Journal of
-    Economics* 17:48–58.
+    Bresnahan & Reiss (1991).
+    Mankiw & Whinston (1986).
     """
 
     forced_in: tuple
@@ -106,9 +105,8 @@ class DuopolyEntryMap(ResultMixin):
 
     References
     ----------
-    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
-    of Political Economy* 99:977–1009.
-    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
+    Bresnahan & Reiss (1991).
+    Tirole (1988), ch. 5.
     """
 
     monopoly: np.ndarray
@@ -128,9 +126,8 @@ def symmetric_duopoly_entry(monopoly, duopoly) -> DuopolyEntryMap:
 
     References
     ----------
-    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
-    of Political Economy* 99:977–1009.
-    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
+    Bresnahan & Reiss (1991).
+    Tirole (1988), ch. 5.
     """
     m1 = finite_array(monopoly, "monopoly profit")
     m2 = finite_array(duopoly, "duopoly profit")
@@ -174,10 +171,8 @@ class EntryGame:
 
     References
     ----------
-    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
-    of Political Economy* 99:977–1009.
-    Mankiw, N. G. & Whinston, M. D. (1986). Free entry and social inefficiency. *RAND Journal of
-    Economics* 17:48–58.
+    Bresnahan & Reiss (1991).
+    Mankiw & Whinston (1986).
     """
 
     def __init__(self, n, payoff: Callable | None = None, names=None, *, _counts=None):
@@ -646,9 +641,8 @@ def duopoly_entry_grid(market_size, fixed_cost, monopoly_share: float = 0.25,
 
     References
     ----------
-    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
-    of Political Economy* 99:977–1009.
-    Tirole, J. (1988). *The Theory of Industrial Organization*. MIT Press, ch. 5.
+    Bresnahan & Reiss (1991).
+    Tirole (1988), ch. 5.
     """
     S = nonempty_grid(market_size, "market_size")
     F = nonempty_grid(fixed_cost, "fixed_cost")

@@ -25,6 +25,11 @@ exponent are written as exact rationals.
 
 Reference: The Gambit Project, *Gambit: Software Tools for Game Theory*, version 16,
 https://www.gambit-project.org (file formats section of the documentation).
+
+References
+----------
+McKelvey, R. D., McLennan, A. M. & Turocy, T. L. (2016). Gambit: Software tools for game theory,
+version 16. http://www.gambit-project.org (the .nfg file format).
 """
 
 from __future__ import annotations
@@ -73,8 +78,7 @@ def write_nfg(game, title: str = "", path=None) -> str:
 
     References
     ----------
-    McKelvey, R. D., McLennan, A. M. & Turocy, T. L. (2016). Gambit: Software tools for game theory,
-    version 16. http://www.gambit-project.org (the .nfg file format).
+    McKelvey, McLennan & Turocy (2016), the Gambit .nfg format.
     """
     from .normal_form import NormalFormGame
 
@@ -103,8 +107,7 @@ def read_nfg(source):
 
     References
     ----------
-    McKelvey, R. D., McLennan, A. M. & Turocy, T. L. (2016). Gambit: Software tools for game theory,
-    version 16. http://www.gambit-project.org (the .nfg file format).
+    McKelvey, McLennan & Turocy (2016), the Gambit .nfg format.
     """
     from .normal_form import NormalFormGame
 

@@ -131,8 +131,7 @@ class ModeEntryStructure(ResultMixin):
 
     References
     ----------
-    Helpman, E., Melitz, M. J. & Yeaple, S. R. (2004). Export versus FDI with heterogeneous firms.
-    *American Economic Review* 94:300–316.
+    Helpman, Melitz & Yeaple (2004).
     """
 
     counts: tuple
@@ -183,10 +182,8 @@ class ModeEntryGame:
 
     References
     ----------
-    Helpman, E., Melitz, M. J. & Yeaple, S. R. (2004). Export versus FDI with heterogeneous firms.
-    *American Economic Review* 94:300–316.
-    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets. *Journal
-    of Political Economy* 99:977–1009.
+    Helpman, Melitz & Yeaple (2004).
+    Bresnahan & Reiss (1991).
     """
 
     def __init__(self, n, payoff: Callable | None = None, modes=None, types=None, names=None,
