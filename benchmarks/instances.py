@@ -12,6 +12,21 @@ Every adapter receives exactly the same numbers: the generators below depend onl
 * Bankruptcy games (``talmud_values``): Aumann & Maschler (1985) *J. Econ. Theory*
   36:195, claims (100, 200, 300) and estates 100, 200, 300; the nucleolus is the
   Talmud rule: (33⅓, 33⅓, 33⅓), (50, 75, 75), (50, 100, 150).
+* Thin-core bankruptcy games (``bankruptcy_values``, suites ``thin_core`` and
+  ``thin_nucleolus``): claims ``d_i ~ U(1, 100)`` (seeded), estate ``E = 0.4 Σ d``,
+  ``v(S) = max(0, E − Σ_{j∉S} d_j)`` (O'Neill 1982; Aumann & Maschler 1985). The core is
+  ``{x : Σ x = E, max(0, E − Σ_{j≠i} d_j) ≤ x_i ≤ d_i}``, so its width along player
+  ``i`` is at most ``d_i``: relative to the worths it is thin, the least-core surplus is
+  at most ``min(E, min_i d_i) / 2``, and most coalitions are worth 0 (ties everywhere). The
+  nucleolus is the Talmud rule (Aumann & Maschler 1985, Theorem A), the exact
+  reference. (At ``E = Σ d / 2`` the Talmud rule is exactly ``d / 2``; 0.4 exercises its
+  constrained-equal-awards branch, where some claimants are capped at ``d_i / 2``.)
+* Empty-core games (``empty_core_values``, suite ``empty_core``): symmetric
+  ``v(S) = f(|S|)`` with the S-shaped ``f(s) = n (1 − cos(π s / n)) / 2`` (convex up to
+  ``n / 2``, concave after). ``f(s) / s > f(n) / n = 1`` for ``s`` a little above
+  ``n / 2``, so the core is empty (Bondareva–Shapley for symmetric games). By symmetry
+  and convexity the equal split is in the least core, so its value is exact:
+  ``max_S (v(S) − x(S)) = max_{1 ≤ s < n} (f(s) − s)`` (> 0).
 * Bimatrix games (``bimatrix``): integer payoffs uniform on 0 … 99 for both players.
 * Entry games (``entry_payoffs``): ``n`` firms, symmetric Cournot competition with
   linear demand after entry and firm-specific fixed costs, so firm ``i`` entering
@@ -62,6 +77,43 @@ TALMUD_NUCLEOLUS = {
 }
 
 
+#: Estate as a share of the total claims in the thin-core bankruptcy games.
+ESTATE_SHARE = 0.4
+
+
+def bankruptcy_claims(n: int, seed: int = 0) -> tuple[float, np.ndarray]:
+    """``(estate, claims)`` of the seeded ``n``-claimant bankruptcy problem."""
+    d = _rng(4, seed, n).uniform(1.0, 100.0, n)
+    return ESTATE_SHARE * float(d.sum()), d
+
+
+def bankruptcy_values(n: int, seed: int = 0) -> np.ndarray:
+    """Bitmask-indexed bankruptcy game ``v(S) = max(0, E − Σ_{j∉S} d_j)``."""
+    estate, d = bankruptcy_claims(n, seed)
+    inside = additive_values(d)
+    v = np.maximum(0.0, estate - (inside[-1] - inside))
+    v[0] = 0.0
+    return v
+
+
+def empty_core_f(n: int) -> np.ndarray:
+    """``f(s) = n (1 − cos(π s / n)) / 2`` for ``s = 0 … n`` (S-shaped, ``f(n) = n``)."""
+    s = np.arange(n + 1, dtype=float)
+    return n * (1.0 - np.cos(np.pi * s / n)) / 2.0
+
+
+def empty_core_values(n: int) -> np.ndarray:
+    """Bitmask-indexed symmetric game ``v(S) = f(|S|)`` with an empty core."""
+    return empty_core_f(n)[popcounts(n)]
+
+
+def empty_core_excess(n: int) -> float:
+    """Exact least-core value as the largest excess ``max_{1 ≤ s < n} (f(s) − s f(n)/n)``."""
+    f = empty_core_f(n)
+    s = np.arange(1, n)
+    return float(np.max(f[1:n] - s * f[n] / n))
+
+
 def bimatrix(m: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Integer payoff matrices ``A`` (row player), ``B`` (column player), ``m × m``."""
     rng = _rng(2, seed, m)
@@ -100,6 +152,10 @@ def make(suite: str, size: int, seed: int = 0):
     """The input of ``suite`` at ``size`` (players, actions per player, or estate)."""
     if suite == "shapley" or suite == "core" or suite == "nucleolus":
         return tu_values(size, seed)
+    if suite in ("thin_core", "thin_nucleolus"):
+        return bankruptcy_values(size, seed)
+    if suite == "empty_core":
+        return empty_core_values(size)
     if suite == "talmud":
         return talmud_values(float(size))
     if suite == "bimatrix":

@@ -2,9 +2,10 @@
 
 The checks are independent of the libraries being compared: Shapley values against a
 plain numpy pass recomputed here, core points against every coalition of the game,
-least-core values against the full-LP baseline, nucleoli against ours *and* by
-comparing sorted excess vectors (the nucleolus lexicographically minimises them),
-the Talmud nucleoli against Aumann & Maschler (1985), bimatrix equilibria by their
+least-core values against the full-LP baseline (and, for the empty-core family,
+against the exact value), nucleoli against ours *and* by comparing sorted excess
+vectors (the nucleolus lexicographically minimises them), the nucleoli of
+bankruptcy games against the Talmud rule (Aumann & Maschler 1985), bimatrix equilibria by their
 regrets and against Gambit's exact ``enummixed_solve``, entry-game equilibria by
 their unilateral deviations and against the dense-table brute force.
 """
@@ -22,10 +23,30 @@ from . import instances
 
 #: The method of ours each suite's ratios are computed against.
 OURS = {"shapley": "ours.shapley", "core": "ours.core_point", "nucleolus": "ours.nucleolus",
-        "talmud": "ours.talmud", "bimatrix": "ours.nash_equilibria",
-        "entry": "ours.entry_count"}
+        "thin_core": "ours.thin_core_point", "thin_nucleolus": "ours.thin_nucleolus",
+        "empty_core": "ours.empty_least_core", "talmud": "ours.talmud",
+        "bimatrix": "ours.nash_equilibria", "entry": "ours.entry_count"}
 
 TOL = 1e-6
+
+#: Core-type suites: (worths of the game, full-LP least-core key, our least-core key).
+_CORE_SUITES = {
+    "core": (instances.tu_values, "scipy.least_core", "ours.least_core"),
+    "thin_core": (instances.bankruptcy_values, "scipy.thin_least_core",
+                  "ours.thin_least_core"),
+}
+#: Nucleolus suites: (worths of the game, the reference key or None for an exact rule).
+_NUCLEOLUS_SUITES = {
+    "nucleolus": (instances.tu_values, "ours.nucleolus"),
+    "thin_nucleolus": (instances.bankruptcy_values, None),
+}
+
+
+def _talmud_ref(n, seed):
+    import gametheory as gt
+
+    estate, claims = instances.bankruptcy_claims(n, seed)
+    return np.asarray(gt.talmud_rule(estate, claims), dtype=float)
 
 
 # --------------------------------------------------------------------------- checks
@@ -126,11 +147,12 @@ def _check(suite, n, s, by, cache, seed) -> dict:
             ref = cache[("shapley", n)] = _shapley_ref(n, seed)
         d = float(np.abs(np.asarray(s["x"]) - ref).max())
         return {"ok": d <= TOL, "max_diff": d, "text": f"Δ {d:.0e}"}
-    if suite in ("core", "nucleolus"):
-        v = cache.get(("v", n))
+    if suite in _CORE_SUITES or suite in _NUCLEOLUS_SUITES:
+        values = (_CORE_SUITES.get(suite) or _NUCLEOLUS_SUITES[suite])[0]
+        v = cache.get(("v", values.__name__, n))
         if v is None:
             cache.clear()
-            v = cache[("v", n)] = instances.tu_values(n, seed)
+            v = cache[("v", values.__name__, n)] = values(n, seed)
         x = np.asarray(s["x"])
         scale = max(1.0, float(np.abs(v).max()))
         exc = _excess(v, x)
@@ -138,11 +160,12 @@ def _check(suite, n, s, by, cache, seed) -> dict:
         eff = float(abs(x.sum() - v[-1]))
         in_core = viol <= TOL * scale and eff <= TOL * scale
         out = {"core_violation": viol, "efficiency_error": eff, "in_core": in_core}
-        if suite == "core":
-            ref = by.get(("scipy.least_core", n)) or {}
+        if suite in _CORE_SUITES:
+            _, lp_key, ours_lc = _CORE_SUITES[suite]
+            ref = by.get((lp_key, n)) or {}
             ref_eps = (ref.get("summary") or {}).get("eps")
             if ref_eps is None:
-                ref_eps = ((by.get(("ours.least_core", n)) or {}).get("summary") or {}).get("eps")
+                ref_eps = ((by.get((ours_lc, n)) or {}).get("summary") or {}).get("eps")
             text = "in core" if in_core else f"NOT in core (max v(S)−x(S) = {viol:.3g})"
             ok = in_core
             if s.get("eps") is not None and ref_eps is not None:
@@ -152,23 +175,43 @@ def _check(suite, n, s, by, cache, seed) -> dict:
                 text += f", ε Δ {de:.0e}"
             out.update(ok=ok, text=text)
             return out
-        ref = (by.get(("ours.nucleolus", n)) or {}).get("summary")
+        ref_key = _NUCLEOLUS_SUITES[suite][1]
+        if ref_key is None:  # bankruptcy game: the Talmud rule is the exact nucleolus
+            ref, who = {"x": _talmud_ref(n, seed).tolist()}, "Talmud"
+        else:
+            ref, who = (by.get((ref_key, n)) or {}).get("summary"), "ours"
         text = "in core" if in_core else "NOT in core"
         ok = in_core
-        if ref is not None and by[("ours.nucleolus", n)]["summary"] is s:
+        if ref is not None and ref_key is not None and by[(ref_key, n)]["summary"] is s:
             text += " (reference)"
         elif ref is not None:
             d = float(np.abs(x - np.asarray(ref["x"])).max())
-            out["diff_vs_ours"] = d
+            out["diff_vs_" + who.lower()] = d
             if d > TOL * scale:
                 cmp = _lex_compare(v, x, np.asarray(ref["x"]))
-                out["lex_vs_ours"] = {-1: "better", 0: "equal", 1: "worse"}[cmp]
-                text += f", Δ vs ours {d:.1e} (sorted excesses {out['lex_vs_ours']} than ours)"
+                verdict = {-1: "better", 0: "equal", 1: "worse"}[cmp]
+                out["lex_vs_" + who.lower()] = verdict
+                text += f", Δ vs {who} {d:.1e} (sorted excesses {verdict} than {who})"
                 ok = False
             else:
-                text += f", Δ vs ours {d:.0e}"
+                text += f", Δ vs {who} {d:.0e}"
         out.update(ok=ok, text=text)
         return out
+    if suite == "empty_core":
+        v = instances.empty_core_values(n)
+        want = instances.empty_core_excess(n)
+        x = np.asarray(s["x"])
+        scale = max(1.0, float(np.abs(v).max()))
+        attained = float(_excess(v, x)[1:-1].max())  # the largest excess at x
+        eff = float(abs(x.sum() - v[-1]))
+        de = abs(s["eps"] - want) if s.get("eps") is not None else float("nan")
+        ok = (abs(attained - want) <= TOL * scale and eff <= TOL * scale
+              and de <= TOL * scale)
+        text = f"ε Δ {de:.0e}" if ok else (
+            f"WRONG: reported ε {s.get('eps')}, max excess at x {attained:.6g}, "
+            f"exact {want:.6g}, Σx − v(N) {x.sum() - v[-1]:.2g}")
+        return {"ok": ok, "eps_diff": de, "attained": attained, "efficiency_error": eff,
+                "text": text}
     if suite == "talmud":
         want = np.asarray(instances.TALMUD_NUCLEOLUS[n])
         d = float(np.abs(np.asarray(s["x"]) - want).max())
@@ -369,11 +412,15 @@ SUITE_TITLES = {
     "shapley": "Shapley value (coalitional game, n players)",
     "core": "Core point / least core (n players)",
     "nucleolus": "Nucleolus (n players)",
+    "thin_core": "Thin core: core point / least core of n-claimant bankruptcy games",
+    "thin_nucleolus": "Thin core: nucleolus of n-claimant bankruptcy games (= Talmud rule)",
+    "empty_core": "Empty core: least core of a symmetric game v(S) = f(|S|)",
     "talmud": "Nucleolus of the Talmud bankruptcy games (estate E, claims 100, 200, 300)",
     "bimatrix": "All Nash equilibria of a random m × m bimatrix game",
     "entry": "All pure equilibria of an n-firm entry game",
 }
-SIZE_HEAD = {"shapley": "n", "core": "n", "nucleolus": "n", "talmud": "E",
+SIZE_HEAD = {"shapley": "n", "core": "n", "nucleolus": "n", "thin_core": "n",
+             "thin_nucleolus": "n", "empty_core": "n", "talmud": "E",
              "bimatrix": "m × m", "entry": "n"}
 
 SUITE_NOTES = {
@@ -391,6 +438,31 @@ SUITE_NOTES = {
         "Correctness: every nucleolus must lie in the (non-empty) core (T3) and agree "
         "with ours to 1e-6; where they differ, the sorted excess vectors are compared "
         "(the nucleolus is their lexicographic minimum), so the report says who is right."),
+    "thin_core": (
+        "Bankruptcy game v(S) = max(0, E − Σ_{j∉S} d_j) (O'Neill 1982; Aumann & Maschler "
+        "1985) with seeded claims d_i ~ U(1, 100) and estate E = 0.4 Σ d. Its core "
+        "{Σx = E, max(0, E − Σ_{j≠i} d_j) ≤ x_i ≤ d_i} is thin: the least-core ε is "
+        "negative but |ε| ≤ min_i d_i / 2 (rows {i} and N∖{i}) while the worths run up to "
+        "E, and most coalitions are worth 0, so ties are everywhere. Same methods and "
+        "checks as the core suite above (coopgt left out: it solves the same full LP as "
+        "the baseline)."),
+    "thin_nucleolus": (
+        "The bankruptcy games of the previous table. Correctness: in the core, and equal to "
+        "the Talmud rule (`gt.talmud_rule`, closed form: the nucleolus of the bankruptcy "
+        "game, Aumann & Maschler 1985, Theorem A) to 1e-6; where they differ, the sorted "
+        "excess vectors are compared, so the report says who is right."),
+    "empty_core": (
+        "v(S) = f(|S|), f(s) = n (1 − cos(π s / n)) / 2: convex then concave, "
+        "f(s)/s > f(n)/n for s a little above n/2, so the core is empty. ε is the least-core "
+        "value max_S (v(S) − x(S)) (positive: the core is empty); it is known exactly, "
+        "max_{1≤s<n} (f(s) − s), because the equal split is in the least core (symmetry "
+        "and convexity). Correctness: the reported ε and the largest excess at the "
+        "returned point both equal the exact value, and Σx = v(N). coopgame-py takes its "
+        "least core over the imputations (x_i ≥ v(i)); on this family that is the same "
+        "problem, because the equal split x_i = f(n)/n = 1 > f(1) is an imputation and "
+        "optimal for both definitions. (On empty-core games where the imputation bounds "
+        "bind, the two definitions give different ε, so only this family is compared.) "
+        "tucoopy is not run here."),
     "talmud": (
         "Aumann & Maschler (1985) *J. Econ. Theory* 36:195: the nucleolus of the "
         "bankruptcy game is the Talmud rule (33⅓, 33⅓, 33⅓), (50, 75, 75), (50, 100, 150)."),
@@ -537,7 +609,8 @@ def write_readme(result: dict, path: Path) -> None:
               "(no target is attached to these, but they are not hidden):", ""]
     lines += [f"- {t}" for t in analysis.get("slower", [])] or ["- none."]
     lines += ["", "## Results", ""]
-    for suite in ("shapley", "core", "nucleolus", "talmud", "bimatrix", "entry"):
+    for suite in ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core",
+                  "talmud", "bimatrix", "entry"):
         lines += _table(records, suite)
         if suite == "entry":
             lines += _memory_table(records)
@@ -557,10 +630,10 @@ NOTES = [
     "time is mostly `Game.from_arrays`; quantecon's `pure_nash_brute` is O(n·4ⁿ).",
     "- Coalitional peers receive their game objects ready-made; ours receives a "
     "`TUGame` built from the same bitmask array.",
-    "- The coalitional instances have a large core (the point x_i = w_i n^θ has slack "
-    "on every coalition), so the least-core and nucleolus programs settle on few "
-    "coalitions and row generation needs few rows; games with a thin or empty core are "
-    "not measured here and may change the ratios.",
+    "- The seeded coalitional instances of the shapley, core and nucleolus suites have a "
+    "large core (the point x_i = w_i n^θ has slack on every coalition), so the least-core "
+    "and nucleolus programs settle on few coalitions and row generation needs few rows; "
+    "the thin-core (bankruptcy) and empty-core suites measure the opposite case.",
     "- Integer bimatrix payoffs in 0…99 tie often, so from 8 × 8 up the seeded games are "
     "degenerate: equilibria can form components, and enumerators that report different "
     "extreme points of a component (quantecon, Gambit's lcp) show up as missing one.",

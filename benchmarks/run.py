@@ -39,21 +39,27 @@ from .report import analyse, write_readme
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 
-SUITES = ("shapley", "core", "nucleolus", "talmud", "bimatrix", "entry")
+SUITES = ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core",
+          "talmud", "bimatrix", "entry")
 
 SIZES = {
     "shapley": [8, 12, 16, 18, 20, 22],
     "core": [8, 12, 16, 18, 20, 22],
     "nucleolus": [8, 12, 16, 18, 20, 22],
+    "thin_core": [8, 12, 16, 18, 20, 22],
+    "thin_nucleolus": [8, 12, 16, 18, 20, 22],
+    "empty_core": [8, 12, 16, 18, 20, 22],
     "talmud": [100, 200, 300],
     "bimatrix": [4, 6, 8, 10, 12],
     "entry": [8, 12, 16, 18, 20, 24],
 }
-QUICK_SIZES = {"shapley": [8], "core": [8], "nucleolus": [8], "talmud": [200],
+QUICK_SIZES = {"shapley": [8], "core": [8], "nucleolus": [8], "thin_core": [8],
+               "thin_nucleolus": [8], "empty_core": [8], "talmud": [200],
                "bimatrix": [4], "entry": [8]}
 
 #: Above these sizes only our own methods run (plus the Shapley peers, which are fast).
-OURS_ONLY_ABOVE = {"core": 20, "nucleolus": 20}
+OURS_ONLY_ABOVE = {"core": 20, "nucleolus": 20, "thin_core": 20, "thin_nucleolus": 20,
+                   "empty_core": 20}
 
 DEFAULT_CAP = 20.0
 #: Extra allowance for a worker's start (imports, numba compilation, game set-up).

@@ -11,12 +11,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import gametheory as gt
 from benchmarks import adapters, instances
 from benchmarks.report import analyse
 from benchmarks.run import main, run_subprocess, summarise_events
 from benchmarks.worker import run_case
 
-TINY = {"shapley": 5, "core": 5, "nucleolus": 5, "talmud": 200, "bimatrix": 3, "entry": 5}
+TINY = {"shapley": 5, "core": 5, "nucleolus": 5, "thin_core": 5, "thin_nucleolus": 5,
+        "empty_core": 5, "talmud": 200, "bimatrix": 3, "entry": 5}
+COALITIONAL = ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core")
 
 
 def test_quick_run_ours_and_baselines(tmp_path):
@@ -57,7 +60,7 @@ def test_peer_adapter_tiny(key):
     rec = summarise_events(events, float("inf"))
     assert rec["status"] == "ok", rec.get("error")
     s = rec["summary"]
-    if m.suite in ("shapley", "core", "nucleolus"):
+    if m.suite in COALITIONAL:
         assert len(s["x"]) == TINY[m.suite]
     elif m.suite == "talmud":
         assert len(s["x"]) == 3
@@ -66,7 +69,8 @@ def test_peer_adapter_tiny(key):
 
 
 def test_checks_flag_wrong_answers():
-    """The report must catch a wrong nucleolus, an invalid equilibrium, a spurious profile."""
+    """The report must catch a wrong nucleolus, an invalid equilibrium, a spurious profile,
+    a bankruptcy nucleolus other than the Talmud rule, a wrong empty-core ε."""
     a, _ = instances.bimatrix(3)
     worst = int(np.argmin(a[:, 0]))  # not a best reply to column 0: an invalid "equilibrium"
     assert a[worst, 0] < a[:, 0].max()
@@ -84,7 +88,35 @@ def test_checks_flag_wrong_answers():
         {"method": "x.entry", "suite": "entry", "size": 5, "label": "x", "status": "ok",
          "summary": {"equilibria": [[0, 0, 0, 0, 0]]}},
     ]
+    # bankruptcy game: a core point that is not the Talmud rule is no nucleolus
+    estate, claims = instances.bankruptcy_claims(5)
+    talmud = np.asarray(gt.talmud_rule(estate, claims))
+    prop = estate * claims / claims.sum()  # proportional rule: in the core, not the nucleolus
+    assert np.abs(prop - talmud).max() > 1e-3
+    # empty core: the equal split with the exact ε passes, a wrong ε or point does not
+    n = 5
+    eps = instances.empty_core_excess(n)
+    assert eps > 0  # the core is empty
+    split = instances.empty_core_f(n)[n] / n
+    tilted = [split + 0.5, split - 0.5] + [split] * (n - 2)
+    recs += [
+        {"method": "x.thin", "suite": "thin_nucleolus", "size": 5, "label": "x",
+         "status": "ok", "summary": {"x": prop.tolist()}},
+        {"method": "y.thin", "suite": "thin_nucleolus", "size": 5, "label": "y",
+         "status": "ok", "summary": {"x": talmud.tolist()}},
+        {"method": "x.empty", "suite": "empty_core", "size": n, "label": "x", "status": "ok",
+         "summary": {"x": [split] * n, "eps": eps}},
+        {"method": "y.empty", "suite": "empty_core", "size": n, "label": "y", "status": "ok",
+         "summary": {"x": [split] * n, "eps": eps - 0.1}},
+        {"method": "z.empty", "suite": "empty_core", "size": n, "label": "z", "status": "ok",
+         "summary": {"x": tilted, "eps": eps}},
+    ]
     analyse(recs)
     assert not recs[0]["check"]["ok"] and recs[1]["check"]["ok"]
+    assert recs[4]["check"]["in_core"] and not recs[4]["check"]["ok"]
+    assert "worse than Talmud" in recs[4]["check"]["text"]
+    assert recs[5]["check"]["ok"]
+    assert recs[6]["check"]["ok"]
+    assert not recs[7]["check"]["ok"] and not recs[8]["check"]["ok"]
     assert not recs[2]["check"]["ok"] and "invalid" in recs[2]["check"]["text"]
     assert not recs[3]["check"]["ok"] and "invalid" in recs[3]["check"]["text"]

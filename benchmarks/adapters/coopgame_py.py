@@ -48,6 +48,13 @@ METHODS = [
            lambda r: c.allocation_eps(*r), prepare=prepare),
     Method("coopgame-py.nucleolus", LIBRARY, "nucleolus", "coopgame-py", nucleolus,
            c.allocation, prepare=prepare),
+    Method("coopgame-py.thin_least_core", LIBRARY, "thin_core", "coopgame-py least_core",
+           least_core, lambda r: c.allocation_eps(*r), prepare=prepare),
+    Method("coopgame-py.thin_nucleolus", LIBRARY, "thin_nucleolus", "coopgame-py", nucleolus,
+           c.allocation, prepare=prepare),
+    Method("coopgame-py.empty_least_core", LIBRARY, "empty_core",
+           "coopgame-py least_core (over imputations)", least_core,
+           lambda r: c.allocation_eps(*r), prepare=prepare),
     Method("coopgame-py.talmud", LIBRARY, "talmud", "coopgame-py", nucleolus,
            c.allocation, prepare=prepare),
 ]

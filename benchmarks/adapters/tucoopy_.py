@@ -56,6 +56,10 @@ METHODS = [
            lambda r: c.allocation_eps(*r), prepare=prepare),
     Method("tucoopy.nucleolus", LIBRARY, "nucleolus", "tucoopy", nucleolus, c.allocation,
            prepare=prepare),
+    Method("tucoopy.thin_least_core", LIBRARY, "thin_core", "tucoopy least_core", least_core,
+           lambda r: c.allocation_eps(*r), prepare=prepare),
+    Method("tucoopy.thin_nucleolus", LIBRARY, "thin_nucleolus", "tucoopy", nucleolus,
+           c.allocation, prepare=prepare),
     Method("tucoopy.talmud", LIBRARY, "talmud", "tucoopy", nucleolus, c.allocation,
            prepare=prepare),
 ]
