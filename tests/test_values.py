@@ -110,7 +110,9 @@ def test_tva_shapley_and_scrb():
     """Tennessee Valley Authority cost game (navigation, flood control, power; $1000s),
     Straffin & Heaney (1981), *IJGT* 10:35, reproduced in Young ed. (1985) *Cost
     Allocation*: Shapley ≈ (117,829; 100,756.5; 193,998.5), SCRB ≈ (117,476; 99,157;
-    195,951)."""
+    195,951). The cost data and these figures are as commonly reproduced; the source text
+    was not available to check them against, so the independent check here is the exact
+    Fraction computation of SCRB from its definition."""
     c = gt.CostGame.from_lex([163520, 140826, 250096, 301607, 378821, 367370, 412584],
                              names=["navigation", "flood", "power"])
     phi = gt.shapley_value(c)
