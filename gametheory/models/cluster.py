@@ -127,6 +127,7 @@ from .._results import ResultMixin
 from .._symbolic import ClosedForms
 from .._validation import entrant_counts, in_interval, nonempty_grid, positive, whole_number
 from .base import Model
+from .dissipation import DissipationEntry, validate_host_market
 
 #: The five mechanisms, in the paper's order (names of the mechanism game's players).
 MECHANISMS = ("cost sharing", "risk sharing", "agglomeration", "avoiding dissipation",
@@ -371,19 +372,7 @@ class ClusterVsScattered(Model):
         n = whole_number(self.n, "n (potential home entrants)", 1)
         if n > MAX_PLAYERS:
             raise ValueError(f"n (potential home entrants) must be <= {MAX_PLAYERS}, got {n}")
-        whole_number(self.k, "k (foreign incumbents)", 0)
-        a = positive(self.a, "a (demand intercept)")
-        positive(self.b, "b (demand slope)")
-        c0 = positive(self.c0, "c0 (home marginal cost)", strict=False)
-        if c0 >= a:
-            raise ValueError(f"home marginal cost c0={c0} must be below the demand intercept a={a}")
-        cf = positive(self.c_f, "c_f (foreign marginal cost)", strict=False)
-        if cf >= a:
-            raise ValueError(f"foreign marginal cost c_f={cf} must be below the demand "
-                             f"intercept a={a}")
-        fl = positive(self.c_floor, "c_floor (lowest home cost)", strict=False)
-        if fl > c0:
-            raise ValueError(f"c_floor={fl} must not exceed c0={c0}")
+        validate_host_market(self.a, self.b, self.c0, self.c_floor, self.k, self.c_f)
         positive(self.sigma2, "sigma2 (variance of the per-unit profit shock)")
         in_interval(self.common_share, "common_share (common part ω of the variance)", 0.0, 1.0)
         positive(self.tau, "tau (CARA risk tolerance)")
@@ -522,7 +511,6 @@ class ClusterVsScattered(Model):
 
     def scattered_model(self):
         """The scattered side as :class:`DissipationEntry` (premium ``σ²/(2τ)``, ``γ = 0``)."""
-        from .dissipation import DissipationEntry
 
         return DissipationEntry(a=self.a, b=self.b, c0=self.c0, gamma=0.0, c_floor=0.0, k=self.k,
                                 c_f=self.c_f, F=self.F, s=self.s, n_potential=self.n,

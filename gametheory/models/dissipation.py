@@ -59,6 +59,27 @@ _ENTRY_RTOL = 1e-9
 
 
 # --------------------------------------------------------------------------- host market
+def validate_host_market(a, b, c0, c_floor, k, c_f) -> None:
+    """Checks shared by the models built on this host market (M4 and M0).
+
+    ``a, b > 0``; home cost ``0 ≤ c_floor ≤ c0 < a``; ``k ≥ 0`` whole foreign incumbents
+    with cost ``0 ≤ c_f < a``.
+    """
+    a = positive(a, "a (demand intercept)")
+    positive(b, "b (demand slope)")
+    c0 = positive(c0, "c0 (home marginal cost)", strict=False)
+    if c0 >= a:
+        raise ValueError(f"home marginal cost c0={c0} must be below the demand intercept a={a}")
+    fl = positive(c_floor, "c_floor (lowest home cost)", strict=False)
+    if fl > c0:
+        raise ValueError(f"c_floor={fl} must not exceed c0={c0}")
+    whole_number(k, "k (foreign incumbents)", 0)
+    cf = positive(c_f, "c_f (foreign marginal cost)", strict=False)
+    if cf >= a:
+        raise ValueError(f"foreign marginal cost c_f={cf} must be below the demand "
+                         f"intercept a={a}")
+
+
 def host_cournot(a: float, b: float, m: int, c_home: float, k: int, c_foreign: float):
     """Cournot equilibrium with ``m`` home firms (cost ``c_home``) and ``k`` foreign ones.
 
@@ -337,20 +358,8 @@ class DissipationEntry(Model):
     risk_premium: float = 0.0
 
     def _validate(self):
-        a = positive(self.a, "a (demand intercept)")
-        positive(self.b, "b (demand slope)")
-        c0 = positive(self.c0, "c0 (home marginal cost)", strict=False)
-        if c0 >= a:
-            raise ValueError(f"home marginal cost c0={c0} must be below the demand intercept a={a}")
+        validate_host_market(self.a, self.b, self.c0, self.c_floor, self.k, self.c_f)
         positive(self.gamma, "gamma (agglomeration cost saving per entrant)", strict=False)
-        fl = positive(self.c_floor, "c_floor (lowest home cost)", strict=False)
-        if fl > c0:
-            raise ValueError(f"c_floor={fl} must not exceed c0={c0}")
-        whole_number(self.k, "k (foreign incumbents)", 0)
-        cf = positive(self.c_f, "c_f (foreign marginal cost)", strict=False)
-        if cf >= a:
-            raise ValueError(f"foreign marginal cost c_f={cf} must be below the demand "
-                             f"intercept a={a}")
         positive(self.F, "F (entry cost)")
         in_interval(self.s, "s (entry subsidy rate)", 0.0, 1.0, closed="left")
         whole_number(self.n_potential, "n_potential (potential home entrants)", 1)
