@@ -127,7 +127,12 @@ from .._results import ResultMixin
 from .._symbolic import ClosedForms
 from .._validation import entrant_counts, in_interval, nonempty_grid, positive, whole_number
 from .base import Model
-from .dissipation import DissipationEntry, validate_host_market
+from .dissipation import (
+    DissipationEntry,
+    free_entry_counts,
+    host_cournot,
+    validate_host_market,
+)
 
 #: The five mechanisms, in the paper's order (names of the mechanism game's players).
 MECHANISMS = ("cost sharing", "risk sharing", "agglomeration", "avoiding dissipation",
@@ -166,30 +171,11 @@ def _mechanism_set(mechanisms) -> frozenset:
 
 @functools.lru_cache(maxsize=4096)
 def _host_market(a: float, b: float, m: int, c_home: float, k: int, c_f: float):
-    """``(q̄_home, π̄_home, N_active, q̄_foreign, price)`` of the host Cournot market (engine)."""
-    from ..markets import cournot
-
-    eq = cournot(a, b, [c_home] * m, incumbents=k, incumbent_cost=c_f if k else None)
+    """``(q̄_home, π̄_home, N_active, q̄_foreign, price)`` of the host Cournot market."""
+    eq = host_cournot(a, b, m, c_home, k, c_f)
     q = np.asarray(eq.quantities, dtype=float)
-    prof = np.asarray(eq.profits, dtype=float)
-    return (float(q[0]), float(prof[0]), int(eq.n_active), float(q[m]) if k else 0.0,
+    return (float(q[0]), float(eq.profits[0]), int(eq.n_active), float(q[m]) if k else 0.0,
             float(eq.price))
-
-
-def free_entry_counts(payoffs) -> tuple:
-    """Pure-Nash entry counts of the symmetric entry game with entrant payoff ``payoffs[m−1]``.
-
-    Solved by :class:`gametheory.noncooperative.EntryGame` (count structure); payoffs
-    within a relative ``1e-9`` of zero are treated as exact ties (weak: a firm with zero
-    payoff may be in or out). The free-entry count is the greatest of them.
-    """
-    from ..noncooperative import EntryGame
-
-    u = np.array(payoffs, dtype=float)
-    scale = max(1.0, float(np.abs(u).max())) if u.size else 1.0
-    u[np.abs(u) <= _RTOL * scale] = 0.0
-    st = EntryGame.from_count_payoffs(u).equilibrium_structure()
-    return tuple(m for m, c in enumerate(st.count) if c > 0)
 
 
 # --------------------------------------------------------------------------- results

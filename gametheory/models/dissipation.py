@@ -81,21 +81,29 @@ def validate_host_market(a, b, c0, c_floor, k, c_f) -> None:
 
 
 def host_cournot(a: float, b: float, m: int, c_home: float, k: int, c_foreign: float):
-    """Cournot equilibrium with ``m`` home firms (cost ``c_home``) and ``k`` foreign ones.
-
-    Uses the market engine (:func:`gametheory.markets.cournot`) when available; the
-    active set (which groups produce) is found there. Returns ``(price, q_home,
-    q_foreign, consumer_surplus)``; a group that is priced out has output 0.
-    """
-    if m == 0 and k == 0:
-        return a, 0.0, 0.0, 0.0
+    """The host-market Cournot equilibrium (:func:`gametheory.markets.cournot`) with ``m``
+    home firms of cost ``c_home`` (listed first) and ``k`` foreign incumbents of cost
+    ``c_foreign``; ``m + k ≥ 1``. The engine finds the active set (priced-out groups
+    produce 0). Shared by the M4 and M0 models."""
     from ..markets import cournot
 
-    eq = cournot(a, b, [c_home] * m, incumbents=k, incumbent_cost=c_foreign if k else None)
-    q = np.asarray(eq.quantities, dtype=float)
-    q_h = float(q[0]) if m else 0.0
-    q_f = float(q[m]) if k else 0.0
-    return float(eq.price), q_h, q_f, float(eq.consumer_surplus)
+    return cournot(a, b, [c_home] * m, incumbents=k, incumbent_cost=c_foreign if k else None)
+
+
+def free_entry_counts(payoffs, rtol: float = 1e-9) -> tuple:
+    """Pure-Nash entry counts of the symmetric entry game with entrant payoff ``payoffs[m−1]``.
+
+    Solved by the engine's count structure (:meth:`EntryGame.equilibrium_structure`);
+    payoffs within ``rtol · max(1, max|payoff|)`` of zero are ties (an outsider enters
+    only when strictly better off), so exact break-even counts survive rounding. The
+    free-entry count is the greatest of them.
+    """
+    from ..noncooperative import EntryGame
+
+    u = np.asarray(payoffs, dtype=float)
+    scale = max(1.0, float(np.abs(u).max())) if u.size else 1.0
+    st = EntryGame.from_count_payoffs(u).equilibrium_structure(tol=rtol * scale)
+    return tuple(m for m, c in enumerate(st.count) if c > 0)
 
 
 # --------------------------------------------------------------------------- results
@@ -223,9 +231,9 @@ def excess_entry(a: float, b: float, c: float, F: float, s: float = 0.0,
     for i, n in enumerate(ns):
         if n == 0:
             continue
-        price, q, _, cs = host_cournot(a, b, int(n), c, 0, 0.0)
-        pi[i] = (price - c) * q
-        W[i] = cs + n * pi[i] - n * F
+        eq = host_cournot(a, b, int(n), c, 0, 0.0)
+        pi[i] = float(eq.profits[0])
+        W[i] = float(eq.consumer_surplus) + n * pi[i] - n * F
     ok = pi[1:] >= (1 - s) * F * (1 - _ENTRY_RTOL)
     n_e = int(ns[1:][ok].max()) if ok.any() else 0
     n_w = int(ns[int(np.argmax(W))])
@@ -375,7 +383,13 @@ class DissipationEntry(Model):
         """Host-market Cournot outcome with ``m`` home entrants (market engine)."""
         m = whole_number(m, "m (home entrants)", 0)
         ch = float(self.cost(max(m, 1)))
-        price, qh, qf, cs = host_cournot(self.a, self.b, m, ch, self.k, self.c_f)
+        if m == 0 and self.k == 0:
+            price, qh, qf, cs = self.a, 0.0, 0.0, 0.0
+        else:
+            eq = host_cournot(self.a, self.b, m, ch, self.k, self.c_f)
+            q = np.asarray(eq.quantities, dtype=float)
+            price, cs = float(eq.price), float(eq.consumer_surplus)
+            qh, qf = (float(q[0]) if m else 0.0), (float(q[m]) if self.k else 0.0)
         return {"price": price, "q_home": qh, "q_foreign": qf, "cost_home": ch,
                 "profit_home": (price - ch) * qh - self.risk_premium * qh**2,
                 "profit_foreign": (price - self.c_f) * qf, "consumer_surplus": cs}
@@ -389,17 +403,8 @@ class DissipationEntry(Model):
 
     @staticmethod
     def _equilibrium_counts(pi: np.ndarray, fee: float) -> tuple:
-        """Pure-Nash counts of the symmetric entry game with entrant payoff ``pi[m] − fee``.
-
-        Solved by the engine's count structure (:meth:`EntryGame.equilibrium_structure`);
-        payoffs within a relative ``1e-9`` of zero are ties (an outsider enters only when
-        strictly better off), so exact break-even counts survive rounding.
-        """
-        from ..noncooperative import EntryGame
-
-        game = EntryGame.from_count_payoffs(np.asarray(pi[1:], dtype=float) - fee)
-        count = game.equilibrium_structure(tol=_ENTRY_RTOL * max(fee, 1.0)).count
-        return tuple(m for m, c in enumerate(count) if c > 0)
+        """Pure-Nash counts of the symmetric entry game with entrant payoff ``pi[m] − fee``."""
+        return free_entry_counts(np.asarray(pi[1:], dtype=float) - fee, _ENTRY_RTOL)
 
     def entry_game(self, s: float | None = None):
         """The ``n_potential``-player binary entry game (an ``EntryGame`` of the engine).
