@@ -45,3 +45,17 @@ def data_scale(*values) -> float:
 def tolerance(*values, rtol: float = RTOL) -> float:
     """``rtol · data_scale(*values)``: the tie tolerance for a comparison among ``values``."""
     return rtol * data_scale(*values)
+
+
+def argmax_first(values, *data, rtol: float = RTOL) -> int:
+    """The smallest index whose value is within the tie tolerance of the maximum.
+
+    ``np.argmax`` picks the first *exact* maximiser, so two options that are equally good
+    in exact arithmetic (say two entry counts with the same surplus) are ranked by
+    rounding noise. Here values within ``tolerance(values, *data)`` of the maximum are
+    ties and the first of them wins; ``data`` are the primitives the values are made of
+    (their scale sets the tolerance).
+    """
+    v = np.asarray(values, dtype=float)
+    top = np.nanmax(v)
+    return int(np.flatnonzero(v >= top - tolerance(v, *data, rtol=rtol))[0])

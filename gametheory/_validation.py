@@ -49,7 +49,15 @@ def finite_array(x, name: str, *, ndim: int | None = None, shape=None, dtype=flo
 
 
 def finite_scalar(x, name: str) -> float:
-    """Return ``x`` as a finite float or raise ``ValueError``."""
+    """Return ``x`` as a finite float or raise ``ValueError``.
+
+    Text (``"60"``) and booleans are rejected, not converted: a number typed as a string
+    is almost always a mistake in a case file or a data frame, and would otherwise fail
+    later, far from where it was given.
+    """
+    if isinstance(x, (str, bytes, bool, np.bool_)) or (
+            isinstance(x, np.ndarray) and x.dtype.kind in "USVb"):
+        raise ValueError(f"{name} must be a real number, got {type(x).__name__} {x!r}")
     try:
         val = float(x)
     except (TypeError, ValueError):

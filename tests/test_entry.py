@@ -238,11 +238,17 @@ def test_exported_and_html():
 
 
 def test_equilibrium_structure_tolerance_counts_near_ties():
-    """A break-even entrant whose payoff rounds to -1e-13 is a tie with tol, not without."""
+    """A break-even entrant whose payoff rounds to -1e-13 is a tie (relative tolerance, the
+    default), not with exact comparison (tol=0); the tie is reported."""
     pi = np.array([5.0, -1e-13, -3.0])  # symmetric: payoff when k = 1, 2, 3 enter
     game = gt.EntryGame.from_count_payoffs(pi)
-    assert game.equilibrium_structure().count == (0, 3, 0, 0)
-    assert game.equilibrium_structure(tol=1e-9).count == (0, 3, 3, 0)
+    assert game.equilibrium_structure(tol=0).count == (0, 3, 0, 0)
+    assert game.equilibrium_structure().count == (0, 3, 3, 0)
+    assert game.equilibrium_structure().ties == (2,)
+    assert game.free_entry_count() == 2
+    # relative: the same game in other units has the same structure
+    assert gt.EntryGame.from_count_payoffs(pi * 1e-12).equilibrium_structure().count == (
+        0, 3, 3, 0)
     with pytest.raises(ValueError, match="tol"):
         game.equilibrium_structure(tol=-1)
 

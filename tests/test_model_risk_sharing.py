@@ -248,7 +248,8 @@ def test_other_bad_input():
         OligopolisticReaction(10, 2, 1, 2.5, 1, rho=-0.1)
     with pytest.raises(ValueError, match="u = a"):
         OligopolisticReaction(2, 2, 1, 2.5, 1)
-    assert np.isnan(OligopolisticReaction(10, 2, 1, 2.5, 0.0).threshold())
+    # no common risk: no finite risk aversion makes FDI decisions complements
+    assert OligopolisticReaction(10, 2, 1, 2.5, 0.0).threshold() == np.inf
 
 
 def test_surpluses_and_default_table_numbers():

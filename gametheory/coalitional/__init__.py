@@ -15,6 +15,13 @@ from .core import (
     is_totally_balanced,
     least_core,
 )
+from .formation import (
+    PartitionFunctionGame,
+    StableCartels,
+    integer_partitions,
+    set_partitions,
+    stable_cartel_sizes,
+)
 from .game import MAX_PLAYERS, CostGame, TUGame
 from .lp import LPError
 from .nucleolus import nucleolus, per_capita_nucleolus, prenucleolus
@@ -39,6 +46,7 @@ from .special import (
 )
 from .values import (
     banzhaf_value,
+    harsanyi_dividends,
     marginal_vector,
     proportional_allocation,
     scrb_allocation,
@@ -53,7 +61,8 @@ __all__ += [
     "is_superadditive", "is_zero_normalized",
     "airport_game", "airport_nucleolus", "airport_shapley", "bankruptcy_game",
     "constrained_equal_awards", "constrained_equal_losses", "proportional_rule", "talmud_rule",
-    "banzhaf_value", "marginal_vector", "proportional_allocation", "scrb_allocation",
+    "banzhaf_value", "harsanyi_dividends", "marginal_vector", "proportional_allocation",
+    "scrb_allocation",
     "shapley_value", "tau_value", "weber_set",
 ]
 __all__ += [
@@ -61,4 +70,8 @@ __all__ += [
     "core_point", "core_program", "core_vertices", "has_nonempty_core", "in_core",
     "is_balanced", "is_totally_balanced", "least_core",
     "nucleolus", "per_capita_nucleolus", "prenucleolus",
+]
+__all__ += [
+    "PartitionFunctionGame", "StableCartels", "integer_partitions", "set_partitions",
+    "stable_cartel_sizes",
 ]

@@ -36,10 +36,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._results import ResultMixin
+from .._tolerance import RTOL, data_scale
 from .._validation import finite_array, finite_scalar
 from .allocation import Allocation, allocation
 from .game import CostGame, TUGame, as_game, members, worth_view
-from .lp import LPError, RowGenerationLP, coalition_rows, default_tol, subset_sums
+from .lp import (
+    LPError,
+    RowGenerationLP,
+    coalition_rows,
+    default_tol,
+    silence_highs_banner,
+    subset_sums,
+)
 
 __all__ = [
     "LeastCore", "BalancingWeights", "CoreProgram",
@@ -95,8 +103,8 @@ class LeastCore(ResultMixin):
 
     @property
     def core_is_empty(self) -> bool:
-        """``epsilon < 0`` beyond the error bound."""
-        return self.epsilon < -max(self.error, 1e-9)
+        """``epsilon < 0`` beyond the error bound (and ``RTOL`` relative to the allocation)."""
+        return self.epsilon < -max(self.error, RTOL * data_scale(self.allocation))
 
 
 @dataclass(frozen=True)
@@ -192,6 +200,7 @@ def _least_core_highs(W: TUGame):
 def _cvxpy_solver():
     import cvxpy as cp
 
+    silence_highs_banner()
     return cp.HIGHS if "HIGHS" in cp.installed_solvers() else cp.CLARABEL
 
 
@@ -358,13 +367,13 @@ def core_point(game) -> Allocation:
                       "certified" if game.n > 1 else "exact", err)
 
 
-def in_core(game, x, tol: float = 1e-9) -> bool:
+def in_core(game, x, tol: float = RTOL) -> bool:
     """Whether ``x`` is in the core of ``game``.
 
     Worth game: ``|x(N) − v(N)| <= τ`` and ``x(S) >= v(S) − τ`` for every coalition;
-    cost game: ``|x(N) − c(N)| <= τ`` and ``x(S) <= c(S) + τ``; with the absolute
-    tolerance ``τ = tol · max(1, max_S |v(S)|)``. One vectorised pass over the
-    ``2**n`` coalitions.
+    cost game: ``|x(N) − c(N)| <= τ`` and ``x(S) <= c(S) + τ``; with the tolerance
+    ``τ = tol · max(max_S |v(S)|, max_i |x_i|)`` relative to the data's scale
+    (:mod:`gametheory._tolerance`). One vectorised pass over the ``2**n`` coalitions.
 
     References
     ----------
@@ -377,7 +386,7 @@ def in_core(game, x, tol: float = 1e-9) -> bool:
     x = finite_array(x, "x", ndim=1)
     if x.shape[0] != game.n:
         raise ValueError(f"x must have one entry per player ({game.n}), got {x.shape[0]}")
-    tau = tol * max(1.0, float(np.max(np.abs(game.v))))
+    tau = tol * data_scale(game.v, x)
     xs = subset_sums(x)
     full = (1 << game.n) - 1
     if abs(xs[full] - game.v[full]) > tau:
@@ -483,7 +492,7 @@ def core_vertices(game, max_players: int = MAX_VERTEX_PLAYERS) -> np.ndarray:
     if verts.shape[0] == 0:
         return np.zeros((0, n))
     out = np.array([back(v) for v in verts])
-    scale = 1e-7 * max(1.0, float(np.max(np.abs(game.v))))
+    scale = 1e-7 * (data_scale(game.v) or 1.0)
     keys = np.round(out / scale)  # sort rows lexicographically, ignoring round-off
     return out[np.lexsort(keys.T[::-1])]
 
@@ -491,7 +500,7 @@ def core_vertices(game, max_players: int = MAX_VERTEX_PLAYERS) -> np.ndarray:
 def _dd_core_vertices(W: TUGame) -> np.ndarray:
     n, v = W.n, W.v
     full = (1 << n) - 1
-    tol = 1e-9 * max(1.0, float(np.max(np.abs(v))))
+    tol = default_tol(v)
     sing = W.singletons
     slack = v[full] - sing.sum()
     if slack < -tol:

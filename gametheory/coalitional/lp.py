@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._tolerance import RTOL, tolerance
+
 __all__ = ["LPError", "subset_sums", "RowGenerationLP", "LPSolution", "coalition_rows"]
 
 #: extra HiGHS options applied to every model (tests use this to force a solver failure)
@@ -45,33 +47,44 @@ class LPError(RuntimeError):
     """
 
 
-def _new_highs():
-    """A silent ``highspy.Highs`` model (the one-off HiGHS banner is kept off stdout)."""
+def silence_highs_banner() -> None:
+    """Keep HiGHS's one-off start-up banner off standard output.
+
+    HiGHS prints its banner from C++ the first time a solver object is created in a
+    process, whoever creates it (this module, cvxpy's HiGHS interface, scipy). The first
+    call creates one with file descriptor 1 pointed at ``/dev/null``; later calls do
+    nothing. Call it before any solve that may be the process's first HiGHS solve.
+    """
     global _BANNER_DONE
+    if _BANNER_DONE:
+        return
+    _BANNER_DONE = True
+    import sys
+
     import highspy
 
-    if not _BANNER_DONE:
-        _BANNER_DONE = True
-        try:
-            fd = os.dup(1)
-        except OSError:  # pragma: no cover - no real stdout
-            fd = None
-        if fd is not None:
-            try:
-                with open(os.devnull, "w") as null:
-                    with contextlib.suppress(Exception):
-                        import sys
+    try:
+        fd = os.dup(1)
+    except OSError:  # pragma: no cover - no real stdout
+        highspy.Highs()
+        return
+    try:
+        with open(os.devnull, "w") as null:
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+            os.dup2(null.fileno(), 1)
+            highspy.Highs()
+    finally:
+        os.dup2(fd, 1)
+        os.close(fd)
 
-                        sys.stdout.flush()
-                    os.dup2(null.fileno(), 1)
-                    h = highspy.Highs()
-            finally:
-                os.dup2(fd, 1)
-                os.close(fd)
-        else:  # pragma: no cover
-            h = highspy.Highs()
-    else:
-        h = highspy.Highs()
+
+def _new_highs():
+    """A silent ``highspy.Highs`` model (the one-off HiGHS banner is kept off stdout)."""
+    import highspy
+
+    silence_highs_banner()
+    h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     # The separation oracle checks every coalition to 1e-9 (relative to max |v|); HiGHS's
     # default feasibility tolerances (1e-7) are looser, so a restricted master could
@@ -311,5 +324,8 @@ class RowGenerationLP:
 
 
 def default_tol(v) -> float:
-    """Tolerance ``1e-9 · max |v(S)|`` (relative to the game's scale) for a bitmask table."""
-    return 1e-9 * (float(np.max(np.abs(v))) or 1.0)
+    """Tolerance ``RTOL · max |v(S)|`` (:mod:`gametheory._tolerance`) for a bitmask table.
+
+    The zero game has no scale; it gets ``RTOL`` (any unit gives the same zero game).
+    """
+    return tolerance(v) or RTOL

@@ -92,7 +92,7 @@ def _lexicographic_highs(W: TUGame, *, individually_rational: bool, per_capita: 
             in_span = None
             for j in range(G.shape[1]):
                 g = G[:, j]
-                scale = 1e-8 * max(1.0, float(np.abs(g).sum()))
+                scale = 1e-8 * float(np.abs(g).sum())  # g is a unit-free direction
                 ws = np.abs(subset_sums(g, buf)) <= scale
                 in_span = ws if in_span is None else (in_span & ws)
             allowed &= ~in_span

@@ -20,7 +20,9 @@ whose core equals the Weber set (Shapley 1971) — the cost games of the airport
 shared-platform type. ``is_monotonic`` and ``is_zero_normalized`` are read on the
 cost function itself (on the savings game the latter would always hold).
 
-``tol`` is an absolute tolerance on each inequality (equalities hold within ``tol``).
+``tol`` is a *relative* tolerance: each inequality (and equality) is checked to within
+``tol · max_S |v(S)|`` of the table it is read on (:mod:`gametheory._tolerance`), so the
+answers do not depend on the unit of money.
 
 References
 ----------
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._tolerance import RTOL, data_scale
 from .._validation import positive
 from .game import CostGame, additive_values, as_game
 
@@ -50,15 +53,18 @@ __all__ = [
 _CHUNK = 1 << 21
 
 
-def _tol(tol) -> float:
-    return positive(tol, "tol", strict=False)
+def _tol(tol, *tables) -> float:
+    """The absolute tolerance ``tol · max|tables|`` for a relative ``tol``."""
+    return positive(tol, "tol", strict=False) * data_scale(*tables)
 
 
-def _worth_table(game) -> np.ndarray:
+def _worth_table(game) -> tuple[np.ndarray, np.ndarray]:
+    """``(v, raw)``: the worth table (savings game for a cost game) and the game's own
+    table, whose scale sets the tolerance (rounding in ``v`` is relative to the costs)."""
     game = as_game(game)
     if isinstance(game, CostGame):
-        return game.savings_game().v
-    return game.v
+        return game.savings_game().v, game.v
+    return game.v, game.v
 
 
 def _min_second_difference(v: np.ndarray, n: int) -> float:
@@ -80,7 +86,7 @@ def _min_second_difference(v: np.ndarray, n: int) -> float:
     return best
 
 
-def is_convex(game, tol: float = 1e-9) -> bool:
+def is_convex(game, tol: float = RTOL) -> bool:
     r"""Convex (supermodular) game: ``v(S∪T) + v(S∩T) ≥ v(S) + v(T)`` for all ``S, T``.
 
     Checked by the equivalent local condition (e.g. Shapley 1971)
@@ -91,12 +97,11 @@ def is_convex(game, tol: float = 1e-9) -> bool:
     in ``n(n−1)/2`` strided passes over the table. For a cost game: its savings game is
     convex, i.e. ``c`` is submodular (a concave cost game).
     """
-    t = _tol(tol)
-    v = _worth_table(game)
-    return _min_second_difference(v, game.n) >= -t
+    v, raw = _worth_table(game)
+    return _min_second_difference(v, game.n) >= -_tol(tol, v, raw)
 
 
-def is_concave(game, tol: float = 1e-9) -> bool:
+def is_concave(game, tol: float = RTOL) -> bool:
     r"""Concave (submodular) characteristic function: ``c(S∪T) + c(S∩T) ≤ c(S) + c(T)``.
 
     For a :class:`CostGame` this is the natural property of a cost function with
@@ -109,14 +114,13 @@ def is_concave(game, tol: float = 1e-9) -> bool:
     Shapley, L. S. (1971). Cores of convex games. *International Journal of Game Theory* 1:11–26.
     Peleg & Sudhölter (2007).
     """
-    t = _tol(tol)
     game = as_game(game)
     if isinstance(game, CostGame):
-        return is_convex(game, t)
-    return _min_second_difference(-game.v, game.n) >= -t
+        return is_convex(game, tol)
+    return _min_second_difference(-game.v, game.n) >= -_tol(tol, game.v)
 
 
-def is_monotonic(game, tol: float = 1e-9) -> bool:
+def is_monotonic(game, tol: float = RTOL) -> bool:
     """``S ⊆ T ⇒ v(S) ≤ v(T)``, checked as ``v(S∪i) ≥ v(S)`` for every ``i ∉ S``.
 
     Read on the game's own table (for a cost game: costs never fall when a coalition
@@ -126,9 +130,9 @@ def is_monotonic(game, tol: float = 1e-9) -> bool:
     ----------
     Peleg & Sudhölter (2007).
     """
-    t = _tol(tol)
     game = as_game(game)
     v, n = game.v, game.n
+    t = _tol(tol, v)
     for i in range(n):
         u = v.reshape(2 ** (n - 1 - i), 2, 2**i)
         if (u[:, 1, :] - u[:, 0, :]).min() < -t:
@@ -136,41 +140,38 @@ def is_monotonic(game, tol: float = 1e-9) -> bool:
     return True
 
 
-def is_essential(game, tol: float = 1e-9) -> bool:
+def is_essential(game, tol: float = RTOL) -> bool:
     """``v(N) > Σ_i v({i})`` (by more than ``tol``); for a cost game ``c(N) < Σ_i c({i})``.
 
     References
     ----------
     Peleg & Sudhölter (2007).
     """
-    t = _tol(tol)
-    v = _worth_table(game)
+    v, raw = _worth_table(game)
     n = as_game(game).n
-    return bool(v[-1] - v[1 << np.arange(n)].sum() > t)
+    return bool(v[-1] - v[1 << np.arange(n)].sum() > _tol(tol, v, raw))
 
 
-def is_additive(game, tol: float = 1e-9) -> bool:
+def is_additive(game, tol: float = RTOL) -> bool:
     """``v(S) = Σ_{i∈S} v({i})`` for every ``S`` (within ``tol``).
 
     References
     ----------
     Peleg & Sudhölter (2007).
     """
-    t = _tol(tol)
     game = as_game(game)
-    return bool(np.abs(game.v - additive_values(game.singletons)).max() <= t)
+    return bool(np.abs(game.v - additive_values(game.singletons)).max() <= _tol(tol, game.v))
 
 
-def is_zero_normalized(game, tol: float = 1e-9) -> bool:
+def is_zero_normalized(game, tol: float = RTOL) -> bool:
     """``v({i}) = 0`` for every player (on the game's own table, also for cost games).
 
     References
     ----------
     Peleg & Sudhölter (2007).
     """
-    t = _tol(tol)
     game = as_game(game)
-    return bool(np.abs(game.singletons).max() <= t)
+    return bool(np.abs(game.singletons).max() <= _tol(tol, game.v))
 
 
 def _disjoint_pairs_ok(v: np.ndarray, n: int, t: float) -> bool:
@@ -214,7 +215,7 @@ def _disjoint_pairs_ok(v: np.ndarray, n: int, t: float) -> bool:
     return True
 
 
-def is_superadditive(game, tol: float = 1e-9) -> bool:
+def is_superadditive(game, tol: float = RTOL) -> bool:
     r"""Superadditive: ``v(S∪T) ≥ v(S) + v(T)`` for all disjoint ``S, T``.
 
     For a cost game: ``c`` is subadditive (``c(S∪T) ≤ c(S) + c(T)``), i.e. its savings
@@ -230,8 +231,8 @@ def is_superadditive(game, tol: float = 1e-9) -> bool:
     ----------
     Peleg & Sudhölter (2007).
     """
-    t = _tol(tol)
-    v = _worth_table(game)
+    v, raw = _worth_table(game)
+    t = _tol(tol, v, raw)
     n = as_game(game).n
     if n == 1:
         return True

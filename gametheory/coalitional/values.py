@@ -25,12 +25,14 @@ import math
 
 import numpy as np
 
+from .._tolerance import RTOL, data_scale, tolerance
 from .._validation import finite_array, flag, positive
 from .allocation import Allocation, allocation
 from .game import CostGame, additive_values, as_game, popcounts, worth_view
 
 __all__ = [
     "banzhaf_value",
+    "harsanyi_dividends",
     "marginal_vector",
     "proportional_allocation",
     "scrb_allocation",
@@ -157,7 +159,7 @@ def banzhaf_value(game, normalized: bool = False) -> Allocation:
     if not normalized:
         return allocation(game, beta, "Banzhaf value (raw, bitmask pass)")
     total = beta.sum()
-    if abs(total) <= 1e-12 * max(1.0, np.abs(beta).max()):
+    if abs(total) <= tolerance(beta, game.v):
         raise ValueError(
             f"the normalised Banzhaf value needs Σ_j β_j ≠ 0, but the raw Banzhaf values "
             f"{np.round(beta, 12).tolist()} sum to 0; use banzhaf_value(game) (raw) instead"
@@ -250,7 +252,7 @@ def _tau_worth(v: np.ndarray, n: int):
     return utopia, minimal, grand
 
 
-def tau_value(game, tol: float = 1e-9) -> Allocation:
+def tau_value(game, tol: float = RTOL) -> Allocation:
     r"""The τ-value (Tijs 1981).
 
     Utopia payoffs ``M_i = v(N) − v(N∖i)``, minimal rights
@@ -269,7 +271,8 @@ def tau_value(game, tol: float = 1e-9) -> Allocation:
     Parameters
     ----------
     tol : float
-        Absolute slack allowed in the quasi-balancedness inequalities.
+        Relative slack allowed in the quasi-balancedness inequalities (a multiple of
+        ``max_S |v(S)|``, :mod:`gametheory._tolerance`).
 
     References
     ----------
@@ -277,7 +280,7 @@ def tau_value(game, tol: float = 1e-9) -> Allocation:
     D. Pallaschke (eds.), *Game Theory and Mathematical Economics*, North-Holland, 123–132.
     """
     game = as_game(game)
-    tol = positive(tol, "tol", strict=False)
+    tol = positive(tol, "tol", strict=False) * data_scale(game.v)
     worth, back = worth_view(game)
     utopia, minimal, grand = _tau_worth(worth.v, worth.n)
     gap = utopia - minimal
@@ -332,7 +335,7 @@ def _scrb_cost(c: np.ndarray, n: int, names, tol: float, *, sign: str) -> np.nda
     return separable + remaining / total * nonsep
 
 
-def scrb_allocation(game, tol: float = 1e-9) -> Allocation:
+def scrb_allocation(game, tol: float = RTOL) -> Allocation:
     r"""Separable costs – remaining benefits (SCRB) allocation.
 
     Native to cost games (Tijs & Driessen 1986): separable costs
@@ -341,9 +344,11 @@ def scrb_allocation(game, tol: float = 1e-9) -> Allocation:
 
     .. math:: x_i = m_i + \frac{r_i}{Σ_j r_j}\, g.
 
-    Edge cases: a negative ``r_i`` (separable cost above stand-alone cost) makes the
-    weights meaningless and raises ``ValueError``. If ``Σ r = 0`` (every ``r_i = 0``)
-    the allocation is ``x = m`` when ``g = 0`` and undefined (``ValueError``) otherwise.
+    ``tol`` is relative (a multiple of ``max_S |c(S)|``): remaining benefits within it of 0
+    are rounding residues and count as 0. Edge cases: a negative ``r_i`` (separable cost
+    above stand-alone cost) makes the weights meaningless and raises ``ValueError``. If
+    ``Σ r = 0`` (every ``r_i = 0``) the allocation is ``x = m`` when ``g = 0`` and
+    undefined (``ValueError``) otherwise.
 
     For a worth game ``v`` the same formula is applied to the cost game ``−v`` and
     negated, which is what the savings-game route gives for any cost game whose
@@ -359,7 +364,7 @@ def scrb_allocation(game, tol: float = 1e-9) -> Allocation:
     North-Holland.
     """
     game = as_game(game)
-    tol = positive(tol, "tol", strict=False)
+    tol = positive(tol, "tol", strict=False) * data_scale(game.v)
     if isinstance(game, CostGame):
         x = _scrb_cost(game.v, game.n, game.names, tol, sign="cost")
     else:
@@ -405,3 +410,34 @@ def proportional_allocation(game, weights=None) -> Allocation:
             )
         method = "proportional to given weights"
     return allocation(game, w / w.sum() * game.grand, method)
+
+
+def harsanyi_dividends(game) -> np.ndarray:
+    r"""Harsanyi dividends ``d(S)`` of every coalition, as a bitmask-indexed array.
+
+    The unique numbers with ``v(S) = Σ_{T ⊆ S} d(T)`` for every ``S`` (the Möbius
+    transform of ``v``; Harsanyi 1959):
+
+    .. math:: d(S) = \sum_{T \subseteq S} (-1)^{|S| - |T|} v(T).
+
+    ``d({i}) = v({i})``; ``d(S)`` for ``|S| ≥ 2`` is the *interaction* of the members of
+    ``S`` beyond what its sub-coalitions already produce. The Shapley value gives each
+    member of ``S`` the share ``d(S)/|S|``, so the dividends show which combinations a
+    Shapley decomposition is made of. Dividends of coalitions containing a null player
+    vanish. Computed by ``n`` in-place passes over the ``2^n`` table (``O(n 2^n)``); for a
+    cost game, of the cost function ``c``.
+
+    References
+    ----------
+    Harsanyi, J. C. (1959). A bargaining model for the cooperative n-person game. In
+    Tucker & Luce (eds.), *Contributions to the Theory of Games IV*, 325–355.
+    Grabisch, M. (2016). *Set Functions, Games and Capacities in Decision Making*,
+    Springer, ch. 2 (the Möbius transform).
+    """
+    game = as_game(game)
+    n = game.n
+    d = np.array(game.v, dtype=float)
+    for i in range(n):
+        t = d.reshape(-1, 2, 1 << i)
+        t[:, 1, :] -= t[:, 0, :]
+    return d

@@ -9,11 +9,13 @@ over parameter grids, with symbolic twins derived from the first-order condition
 
 from .bertrand import bertrand
 from .cournot import (
+    GroupedCournot,
     MarketEquilibrium,
     cournot,
     cournot_industry_profit,
     cournot_profit_symmetric,
     dissipation_ratio,
+    grouped_cournot,
 )
 from .differentiated import (
     DifferentiatedEquilibrium,
@@ -26,6 +28,7 @@ from .symbolic import bertrand_symbolic, cournot_symbolic
 __all__ = [
     "ClusterPower",
     "DifferentiatedEquilibrium",
+    "GroupedCournot",
     "MarketEquilibrium",
     "bertrand",
     "bertrand_symbolic",
@@ -34,6 +37,7 @@ __all__ = [
     "cournot_industry_profit",
     "cournot_symbolic",
     "cournot_profit_symmetric",
+    "grouped_cournot",
     "differentiated_bertrand",
     "differentiated_cournot",
     "dissipation_ratio",

@@ -15,8 +15,28 @@ import numpy as np
 
 from .._validation import finite_array, names_for, whole_number
 
-# relative tolerance of the "inactive firm does not want to produce" check
+# relative tolerance (of the price scale max(a, c)) of the "inactive firm does not want
+# to produce" check
 _KKT_TOL = 1e-10
+
+
+def check_scale(a, b, what: str = "a (demand intercept) and b (demand slope)") -> None:
+    """Reject markets whose quantities ``a/b`` or profits ``a²/b`` overflow a float.
+
+    Equilibrium quantities are of the order of ``a/b`` and profits and surplus of
+    ``a²/b``; when either is not a finite float no answer can be computed in these units.
+    """
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        q = np.asarray(a, float) / np.asarray(b, float)
+        big = np.abs(q) * np.abs(np.asarray(a, float))
+    if not (np.all(np.isfinite(q)) and np.all(np.isfinite(big))):
+        idx = np.argwhere(~(np.isfinite(q) & np.isfinite(big)))
+        where = f" at grid point {tuple(int(i) for i in idx[0])}" if np.ndim(q) else ""
+        raise ValueError(
+            f"{what}: quantities (about a/b) and profits (about a²/b) overflow a float"
+            f"{where} (a={np.ravel(a)[0] if np.ndim(a) else a}, "
+            f"b={np.ravel(b)[0] if np.ndim(b) else b}); express money and quantities in "
+            f"units that keep a²/b below 1e308")
 
 
 def _positive_grid(x, name: str) -> np.ndarray:
@@ -49,6 +69,7 @@ def prepare(a, b, costs, incumbents=0, incumbent_cost=None, names=None, gamma=No
     """
     a = _positive_grid(a, "a (demand intercept)")
     b = _positive_grid(b, "b (demand slope)")
+    check_scale(a, b)
     costs = _cost_array(costs, "costs")
     k = whole_number(incumbents, "incumbents", 0)
     if k > 0:
@@ -139,7 +160,7 @@ def linear_active_set(a, b, gamma, costs, conduct: str):
     Q = (m * ax - S) / (theta + m * bx * gx)
     Q[..., 0] = 0.0
     choke = ax - bx * gx * Q  # a - c_i - b gamma Q is a firm's marginal profit at q_i = 0
-    scale = np.maximum(1.0, np.abs(ax))
+    scale = np.maximum(np.abs(ax), cs.max(axis=-1, keepdims=True))  # the price scale
     inside = np.ones(S.shape, dtype=bool)
     inside[..., 1:] = choke[..., 1:] - cs > 0
     outside = np.ones(S.shape, dtype=bool)

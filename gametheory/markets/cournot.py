@@ -236,3 +236,96 @@ def dissipation_ratio(n):
     if np.any(n < 1):
         raise ValueError(f"n must be >= 1, found {n[n < 1].flat[0]}")
     return scalar_or_array(((n - 1) / (n + 1)) ** 2)
+
+
+@dataclasses.dataclass(frozen=True)
+class GroupedCournot(ResultMixin):
+    """Cournot equilibrium of firms in groups of identical cost (see :func:`grouped_cournot`).
+
+    Per-group fields have the grid shape plus a last axis of groups and hold the values
+    of *one firm* of the group (0 for inactive or empty groups).
+
+    Attributes
+    ----------
+    quantities, profits : q_g and π_g = b q_g² of one firm of group g.
+    price : p = a − bQ.
+    total_quantity : Q = Σ_g n_g q_g.
+    n_active : number of producing firms.
+
+    References
+    ----------
+    Tirole (1988), ch. 5.
+    """
+
+    quantities: np.ndarray
+    profits: np.ndarray
+    price: np.ndarray
+    total_quantity: np.ndarray
+    n_active: np.ndarray
+
+
+def grouped_cournot(a, b, counts, costs) -> GroupedCournot:
+    """Linear Cournot with firms in groups of equal cost, vectorised over any grid.
+
+    ``P = a − bQ``; group ``g`` has ``n_g ≥ 0`` firms of marginal cost ``c_g``. With the
+    groups sorted by cost and the cheapest ones active,
+
+        p = (a + Σ_{active} n_g c_g) / (1 + Σ_{active} n_g),    q_g = (p − c_g)/b,
+
+    and the active set is the largest prefix whose costliest non-empty group has
+    ``c_g < p`` while every later non-empty group has ``c_g ≥ p`` (the same equilibrium
+    as :func:`cournot` with every firm listed, computed on ``G`` groups instead of
+    ``Σ n_g`` firms: the host-market stage of models that evaluate thousands of entry
+    configurations at once). Inputs are trusted (no validation): the models call it
+    with validated primitives.
+
+    Parameters
+    ----------
+    a, b : array, grid shape (broadcast)
+    counts : array (..., G) of whole numbers ≥ 0
+    costs : array (..., G)
+
+    References
+    ----------
+    Tirole (1988), ch. 5.
+    """
+    a = np.asarray(a, float)[..., None]
+    b = np.asarray(b, float)[..., None]
+    counts = np.asarray(counts, float)
+    costs = np.asarray(costs, float)
+    shape = np.broadcast_shapes(a.shape, b.shape, counts.shape, costs.shape)
+    counts = np.broadcast_to(counts, shape)
+    costs = np.broadcast_to(costs, shape)
+    order = np.argsort(costs, axis=-1, kind="stable")
+    cs = np.take_along_axis(costs, order, axis=-1)
+    ns = np.take_along_axis(counts, order, axis=-1)
+    ncum = np.cumsum(ns, axis=-1)
+    scum = np.cumsum(ns * cs, axis=-1)
+    a_b = np.broadcast_to(a, shape)
+    p = (a_b + scum) / (1.0 + ncum)  # price if the groups up to j are active
+    # the costliest non-empty group of the prefix must produce ...
+    last_cost = np.where(ns > 0, cs, -np.inf)
+    last_cost = np.maximum.accumulate(last_cost, axis=-1)
+    inside = last_cost < p
+    # ... and every later non-empty group must not
+    later = np.where(ns > 0, cs, np.inf)
+    nxt = np.minimum.accumulate(later[..., ::-1], axis=-1)[..., ::-1]
+    nxt = np.concatenate([nxt[..., 1:], np.full(shape[:-1] + (1,), np.inf)], axis=-1)
+    outside = nxt >= p
+    valid = inside & outside & (ncum > 0)
+    any_valid = valid.any(axis=-1)
+    G = shape[-1]
+    j = np.where(any_valid, G - 1 - np.argmax(valid[..., ::-1], axis=-1), 0)
+    price = np.where(any_valid, np.take_along_axis(p, j[..., None], axis=-1)[..., 0],
+                     a_b[..., 0])
+    rank = np.arange(G)
+    active_sorted = (rank <= j[..., None]) & any_valid[..., None] & (ns > 0)
+    q_sorted = np.where(active_sorted, (price[..., None] - cs) / np.broadcast_to(b, shape), 0.0)
+    q_sorted = np.maximum(q_sorted, 0.0)
+    inv = np.argsort(order, axis=-1)
+    q = np.take_along_axis(q_sorted, inv, axis=-1)
+    bq = np.broadcast_to(b, shape)
+    Q = (q * counts).sum(axis=-1)
+    n_active = np.where(q > 0, counts, 0.0).sum(axis=-1)
+    return GroupedCournot(quantities=q, profits=bq * q**2, price=price, total_quantity=Q,
+                          n_active=n_active)

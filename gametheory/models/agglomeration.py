@@ -34,6 +34,7 @@ import numpy as np
 import sympy as sp
 
 from .._results import ResultMixin
+from .._tolerance import tolerance
 from .._validation import finite_array, finite_scalar, names_for, nonempty_grid
 from ..coalitional.allocation import Allocation, allocation
 from ..coalitional.game import MAX_PLAYERS, TUGame, additive_values, popcounts
@@ -172,7 +173,7 @@ class AgglomerationEntry(Model):
         eqs = tuple(g.pure_nash_equilibria())
         lo, hi = g.least_equilibrium(), g.greatest_equilibrium()
         p_lo, p_hi = self.payoffs(lo), self.payoffs(hi)
-        tol = 1e-9 * max(1.0, float(np.abs(self.R).max() + np.abs(self.F).max()))
+        tol = tolerance(self.R, self.F, self.gamma * self.n)
         dominates = all(bool(np.all(p_hi >= self.payoffs(e) - tol)) for e in eqs)
         phi = shapley_value(self.game())
         return AgglomerationSolution(

@@ -125,6 +125,7 @@ import sympy as sp
 
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
+from .._tolerance import argmax_first, data_scale, tolerance
 from .._validation import entrant_counts, in_interval, nonempty_grid, positive, whole_number
 from .base import Model
 from .dissipation import (
@@ -146,9 +147,6 @@ REGIMES = (
     "scattered over-entry dissipates rents",
     "scattered entry is better",
 )
-
-# relative tolerance: entry ties (π = fee) and surplus comparisons (V_C vs V_U)
-_RTOL = 1e-9
 
 #: Parameters that :meth:`ClusterVsScattered.regime_map` may vary.
 GRID_PARAMETERS = ("a", "b", "c0", "c_f", "c_floor", "sigma2", "common_share", "tau", "F",
@@ -445,14 +443,14 @@ class ClusterVsScattered(Model):
 
     def _outcome(self, sched: dict, coordinated: bool) -> EntryOutcome:
         W = sched["national"]
+        scale = data_scale(W, sched["profit"], sched["premium"], sched["entry_cost"])
         if coordinated:
-            m = int(np.argmax(W))
-            scale = max(1.0, float(np.abs(W).max()))
-            if W[m] <= _RTOL * scale:  # nothing to gain: stay out
+            m = argmax_first(W, scale)
+            if W[m] <= tolerance(scale):  # nothing to gain: stay out
                 m = 0
             counts = (m,)
         else:
-            counts = free_entry_counts(sched["entrant_payoff"][1:])
+            counts = free_entry_counts(sched["entrant_payoff"][1:], scale)
             m = max(counts)
         C = float(sched["entry_cost"][m])
         return EntryOutcome(
@@ -504,15 +502,22 @@ class ClusterVsScattered(Model):
 
     # ------------------------------------------------------------------ regimes
     @staticmethod
-    def _classify(m_u, m_c, v_u, v_c, v_opt) -> int:
+    def _classify(m_u, m_c, v_u, v_c, v_opt, scale=0.0) -> int:
         """Regime code; ``v_opt`` is the scattered firms' best joint surplus, so free entry
-        over-enters (dissipates) exactly when ``v_opt > v_u`` (ties are not over-entry)."""
-        tol = _RTOL * max(1.0, abs(v_u), abs(v_c), abs(v_opt))
+        over-enters (dissipates) exactly when ``v_opt > v_u`` (ties are not over-entry).
+        Surpluses within ``RTOL`` of ``scale`` (the money scale of the schedules) tie."""
+        tol = tolerance(v_u, v_c, v_opt, scale)
         if m_u == 0:
             return 1 if m_c > 0 else 0
         if v_u >= v_c - tol:
             return 4
         return 3 if v_opt > v_u + tol else 2
+
+    def _money_scale(self) -> float:
+        """The money scale of the model's numbers: the monopoly profit ``(a − c)²/b`` and
+        the entry costs (ties in surpluses are judged relative to it)."""
+        return data_scale((self.a - min(self.c0, self.c_f)) ** 2 / self.b, self.F, self.F0,
+                          self.f * self.n)
 
     def interior(self) -> bool:
         """Whether a lone home entrant produces in the host market (otherwise nothing can enter)."""
@@ -521,9 +526,10 @@ class ClusterVsScattered(Model):
     def _key_numbers(self):
         scat = self.value(None)
         clus = self.value("all")
-        m_opt = int(np.argmax(scat.surplus_by_count))
+        scale = self._money_scale()
+        m_opt = argmax_first(scat.surplus_by_count, scale)
         code = self._classify(scat.m, clus.m, scat.national_surplus, clus.national_surplus,
-                              float(scat.surplus_by_count[m_opt]))
+                              float(scat.surplus_by_count[m_opt]), scale)
         return scat, clus, m_opt, code
 
     def regime(self) -> str:

@@ -39,19 +39,16 @@ import sympy as sp
 
 from .. import coalitional as co
 from .._results import ResultMixin
+from .._tolerance import tolerance
 from .._validation import finite_array, finite_scalar, in_interval, names_for, nonnegative_array
 from ..coalitional.allocation import Allocation, allocation
 from ..coalitional.game import MAX_PLAYERS, CostGame, additive_values, popcounts
+from ..coalitional.lp import silence_highs_banner
 from .base import ClosedForms, Model
 
 __all__ = ["EntryCostGame", "EntryModeSorting"]
 
 _FORMS = ("airport", "scale")
-_TOL = 1e-9
-
-
-def _tol(*scales) -> float:
-    return _TOL * max([1.0] + [float(np.max(np.abs(s))) for s in scales if np.size(s)])
 
 
 def _running_max_table(K: np.ndarray) -> np.ndarray:
@@ -264,7 +261,7 @@ class EntryModeSorting(Model):
         pi_X = self.freeness * self.B * Phi - self.f_X
         pi_I = self.B * Phi - f_I
         best = np.maximum(0.0, np.maximum(pi_X, pi_I))
-        tol = _tol(pi_X, pi_I)
+        tol = tolerance(self.B * Phi, self.f_X, f_I)
         return np.where(pi_I >= best - tol, 2, np.where(pi_X >= best - tol, 1, 0)) * (best > tol)
 
     def shift(self, shared_f_I, Phi=None) -> ModeShift:
@@ -377,7 +374,7 @@ class EntryCostGame(Model):
         if self.form not in _FORMS:
             raise ValueError(f"form must be one of {_FORMS}, got {self.form!r}")
         theta = in_interval(self.theta, "theta (scale exponent)", 0.0, 1.0, closed="right")
-        if self.form == "scale" and np.ptp(K) > _tol(K):
+        if self.form == "scale" and np.ptp(K) > tolerance(K):
             raise ValueError(
                 f"the scale form c(S) = K|S|^θ + Σf_i has one common K; got K = {K}. "
                 f"Give a scalar K, or use form='airport' for firm-specific K_i"
@@ -485,7 +482,7 @@ class EntryCostGame(Model):
         if R.shape[-1:] != (self.n,):
             raise ValueError(f"R must have last axis of length n={self.n}, got shape {R.shape}")
         F = self.standalone_costs
-        tol = _tol(R, F)
+        tol = tolerance(R, F)
         alone = R >= F - tol
         total = R.sum(axis=-1) - self.game().grand
         cluster = total >= -tol
@@ -538,7 +535,7 @@ class EntryCostGame(Model):
         F = self.standalone_costs
         out = []
         for i in range(self.n):
-            hmy = EntryModeSorting(B, tau, sigma, f_X, max(F[i], _TOL))
+            hmy = EntryModeSorting(B, tau, sigma, f_X, max(F[i], tolerance(F, f_X)))
             out.append(hmy.shift(x[i], None if Phi is None else Phi[i]))
         stack = {f.name: (np.array([getattr(o, f.name) for o in out])
                           if getattr(out[0], f.name) is not None else None)
@@ -573,7 +570,7 @@ class EntryCostGame(Model):
             ref = allocation(g, np.full(n, g.grand / n), "equal split")
         else:
             raise ValueError(f"reference must be 'shapley' or 'equal', got {reference!r}")
-        weak = tuple(self.names[i] for i in range(n) if ref[i] > R[i] + _tol(R, ref))
+        weak = tuple(self.names[i] for i in range(n) if ref[i] > R[i] + tolerance(R, ref))
         masks = np.arange(1, 2**n - 1)
         A = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
         x = cp.Variable(n)
@@ -582,6 +579,7 @@ class EntryCostGame(Model):
         if masks.size:
             cons.append(A @ x <= g.v[masks])
         prob = cp.Problem(cp.Maximize(t), cons)
+        silence_highs_banner()
         try:
             prob.solve(solver=cp.HIGHS)
         except cp.error.SolverError as exc:  # pragma: no cover - solver failure
@@ -590,14 +588,14 @@ class EntryCostGame(Model):
         slack = g.v + (R.sum() - additive_values(R)) - g.grand
         worst = int(np.argmin(slack))
         blocking = (tuple(self.names[i] for i in g.coalition(worst))
-                    if slack[worst] < -_tol(R, g.v) else None)
+                    if slack[worst] < -tolerance(R, g.v) else None)
         if prob.status in ("infeasible", "infeasible_inaccurate"):
             return FinancingPlan(False, False, float("nan"), float("nan"), None, ref, None, weak,
                                  blocking, "the core is empty: no stable cost allocation exists")
         if prob.status != "optimal":  # pragma: no cover - solver failure
             raise RuntimeError(f"the internal-financing LP ended with status {prob.status!r}")
         tval = float(t.value)
-        tol = _tol(R, g.v)
+        tol = tolerance(R, g.v)
         xs = allocation(g, np.asarray(x.value, dtype=float),
                         "core allocation maximising the smallest net margin (LP, HiGHS)",
                         guarantee="approximate")

@@ -51,22 +51,23 @@ import sympy as sp
 
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
+from .._tolerance import RTOL, argmax_first, data_scale, tolerance
 from .._validation import entrant_counts, in_interval, nonempty_grid, positive, whole_number
 from .base import Model
-
-# relative tolerance of the entry condition π(m) ≥ (1 − s)F (so that exact ties count)
-_ENTRY_RTOL = 1e-9
 
 
 # --------------------------------------------------------------------------- host market
 def validate_host_market(a, b, c0, c_floor, k, c_f) -> None:
     """Checks shared by the models built on this host market (M4 and M0).
 
-    ``a, b > 0``; home cost ``0 ≤ c_floor ≤ c0 < a``; ``k ≥ 0`` whole foreign incumbents
-    with cost ``0 ≤ c_f < a``.
+    ``a, b > 0`` with ``a²/b`` a finite float; home cost ``0 ≤ c_floor ≤ c0 < a``;
+    ``k ≥ 0`` whole foreign incumbents with cost ``0 ≤ c_f < a``.
     """
+    from ..markets._common import check_scale
+
     a = positive(a, "a (demand intercept)")
-    positive(b, "b (demand slope)")
+    b = positive(b, "b (demand slope)")
+    check_scale(a, b)
     c0 = positive(c0, "c0 (home marginal cost)", strict=False)
     if c0 >= a:
         raise ValueError(f"home marginal cost c0={c0} must be below the demand intercept a={a}")
@@ -90,19 +91,19 @@ def host_cournot(a: float, b: float, m: int, c_home: float, k: int, c_foreign: f
     return cournot(a, b, [c_home] * m, incumbents=k, incumbent_cost=c_foreign if k else None)
 
 
-def free_entry_counts(payoffs, rtol: float = 1e-9) -> tuple:
+def free_entry_counts(payoffs, scale: float = 0.0, rtol: float = RTOL) -> tuple:
     """Pure-Nash entry counts of the symmetric entry game with entrant payoff ``payoffs[m−1]``.
 
     Solved by the engine's count structure (:meth:`EntryGame.equilibrium_structure`);
-    payoffs within ``rtol · max(1, max|payoff|)`` of zero are ties (an outsider enters
-    only when strictly better off), so exact break-even counts survive rounding. The
-    free-entry count is the greatest of them.
+    payoffs within ``rtol · max(scale, max|payoff|)`` of zero are ties (the engine's tie
+    policy; ``scale`` is the size of the profits and fees the payoffs are differences
+    of), so exact break-even counts survive rounding in any unit. The free-entry count is
+    the greatest of them.
     """
     from ..noncooperative import EntryGame
 
     u = np.asarray(payoffs, dtype=float)
-    scale = max(1.0, float(np.abs(u).max())) if u.size else 1.0
-    st = EntryGame.from_count_payoffs(u).equilibrium_structure(tol=rtol * scale)
+    st = EntryGame.from_count_payoffs(u, scale=scale).equilibrium_structure(tol=rtol)
     return tuple(m for m, c in enumerate(st.count) if c > 0)
 
 
@@ -234,9 +235,9 @@ def excess_entry(a: float, b: float, c: float, F: float, s: float = 0.0,
         eq = host_cournot(a, b, int(n), c, 0, 0.0)
         pi[i] = float(eq.profits[0])
         W[i] = float(eq.consumer_surplus) + n * pi[i] - n * F
-    ok = pi[1:] >= (1 - s) * F * (1 - _ENTRY_RTOL)
+    ok = pi[1:] >= (1 - s) * F - tolerance(pi, F)
     n_e = int(ns[1:][ok].max()) if ok.any() else 0
-    n_w = int(ns[int(np.argmax(W))])
+    n_w = int(ns[argmax_first(W, F, pi)])
     slope = A / (ne_c + 1) ** 3 - F
     return ExcessEntryResult(z=z, n_free_continuous=ne_c, n_welfare_continuous=nw_c,
                              n_free=n_e, n_welfare=n_w, welfare_slope_at_free=slope,
@@ -275,7 +276,7 @@ def merger_outcome(a: float, b: float, c: float, n: int, m: int,
     interior = bool(np.all(q_after > 0))
     gain = pi_after - pi_before
     return MergerResult(n=n, m=m, synergy=D, profit_before=pi_before, profit_after=pi_after,
-                        gain=gain, profitable=bool(gain > 1e-12 * max(1.0, pi_before)),
+                        gain=gain, profitable=bool(gain > tolerance(pi_before, pi_after)),
                         interior=interior)
 
 
@@ -370,7 +371,9 @@ class DissipationEntry(Model):
         positive(self.gamma, "gamma (agglomeration cost saving per entrant)", strict=False)
         positive(self.F, "F (entry cost)")
         in_interval(self.s, "s (entry subsidy rate)", 0.0, 1.0, closed="left")
-        whole_number(self.n_potential, "n_potential (potential home entrants)", 1)
+        from ..noncooperative.entry import MAX_PLAYERS
+
+        whole_number(self.n_potential, "n_potential (potential home entrants)", 1, MAX_PLAYERS)
         positive(self.risk_premium, "risk_premium", strict=False)
 
     # ------------------------------------------------------------------ primitives
@@ -404,7 +407,7 @@ class DissipationEntry(Model):
     @staticmethod
     def _equilibrium_counts(pi: np.ndarray, fee: float) -> tuple:
         """Pure-Nash counts of the symmetric entry game with entrant payoff ``pi[m] − fee``."""
-        return free_entry_counts(np.asarray(pi[1:], dtype=float) - fee, _ENTRY_RTOL)
+        return free_entry_counts(np.asarray(pi[1:], dtype=float) - fee, data_scale(pi, fee))
 
     def entry_game(self, s: float | None = None):
         """The ``n_potential``-player binary entry game (an ``EntryGame`` of the engine).
@@ -415,7 +418,8 @@ class DissipationEntry(Model):
 
         s = self.s if s is None else in_interval(s, "s (entry subsidy rate)", 0, 1, closed="left")
         pi = self._profits()
-        return EntryGame.from_count_payoffs(pi[1:] - (1 - s) * self.F)
+        fee = (1 - s) * self.F
+        return EntryGame.from_count_payoffs(pi[1:] - fee, scale=data_scale(pi, fee))
 
     # ------------------------------------------------------------------ solve
     def solve(self, s: float | None = None) -> DissipationResult:
@@ -430,8 +434,8 @@ class DissipationEntry(Model):
         private = ms * (pi - (1 - s) * F)
         counts = self._equilibrium_counts(pi, (1 - s) * F)
         m_u = max(counts)
-        m_c = int(np.argmax(national))
-        m_cp = int(np.argmax(private))
+        m_c = argmax_first(national, pi, F)
+        m_cp = argmax_first(private, pi, F)
         costs = np.array([np.nan] + [float(self.cost(m)) for m in ms[1:]])
         return DissipationResult(
             m=ms, cost=costs, profit=pi, total_profit=ms * pi, national_surplus=national,
@@ -482,7 +486,8 @@ class DissipationEntry(Model):
                 out["m_free"][i, j] = r.m_free
                 out["m_cluster"][i, j] = r.m_cluster
                 out["dissipation"][i, j] = r.dissipation
-                out["relative_dissipation"][i, j] = r.dissipation / best if best > 0 else np.nan
+                out["relative_dissipation"][i, j] = (r.dissipation / best
+                                                     if best > tolerance(pi, F) else np.nan)
         out["F"] = F_grid
         out["s"] = s_grid
         return out

@@ -56,6 +56,7 @@ from scipy.special import ndtr
 
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
+from .._tolerance import tolerance
 from .._validation import finite_array, finite_scalar, flag, nonempty_grid, positive, whole_number
 from .base import Model
 
@@ -462,8 +463,8 @@ class InfoSharing(Model):
         prob = max(self.equilibrium(bool(i), bool(j)).prob_negative_output
                    for i in (0, 1) for j in (0, 1))
         game = NormalFormGame([A, A.T], action_names=[ACTIONS, ACTIONS])
-        tol = 1e-12 * max(1.0, float(np.abs(A).max()))
-        pure = game.pure_nash_equilibria(tol=tol)
+        tol = tolerance(A)
+        pure = game.pure_nash_equilibria()
         mixed = tuple(game.nash_equilibria().equilibria)
         return self._classify(A, pure, mixed, prob, tol)
 
@@ -525,8 +526,7 @@ class InfoSharing(Model):
             for j, r in enumerate(precisions):
                 model = self.replace(gamma=float(g), noise=1.0 / float(r))
                 A = model.payoff_matrix()
-                tol = 1e-12 * max(1.0, float(np.abs(A).max()))
-                out[i, j] = self._classify(A, [(0, 0)], (), 0.0, tol).region
+                out[i, j] = self._classify(A, [(0, 0)], (), 0.0, tolerance(A)).region
         return out
 
     def public_information(self, noise: float, *, n: int = 2, F: float = 0.0) -> PublicInfoResult:

@@ -37,6 +37,7 @@ import numpy as np
 import sympy as sp
 
 from .._results import ResultMixin
+from .._tolerance import RTOL, data_scale, tolerance
 from .._validation import (
     finite_array,
     finite_scalar,
@@ -68,8 +69,9 @@ def minimal_size(margin, variance, tau, common_share=0.0):
 
     ``k*`` is the least integer ``k ≥ 1`` with
     ``margin − (1−ω) variance/(2kτ) − ω variance/(2τ) ≥ 0``, i.e.
-    ``k* = ⌈(1−ω)σ²/(2τ·margin − ωσ²)⌉`` when ``2τ·margin > ωσ²`` (ECONOMICS.md T17 for
-    ``ω = 0``). ``margin = μ − F`` is the expected net payoff per member's project.
+    ``k* = ⌈(1−ω)σ²/(2τ·margin − ωσ²)⌉`` when ``2τ·margin > ωσ²`` (the classic
+    lumpy-project condition for ``ω = 0``). ``margin = μ − F`` is the expected net payoff
+    per member's project.
     """
     m = finite_array(margin, "margin")
     s2 = finite_array(variance, "variance")
@@ -88,7 +90,7 @@ def minimal_size(margin, variance, tau, common_share=0.0):
     room = 2.0 * t * m - w * s2
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(room > 0, (1.0 - w) * s2 / np.where(room > 0, room, 1.0), 0.0)
-    k = np.ceil(ratio - 1e-12 * np.maximum(1.0, np.abs(ratio)))
+    k = np.ceil(ratio * (1.0 - 1e-12))  # ratio is a count: a relative rounding guard
     k = np.where(room > 0, np.maximum(k, 1.0), -1.0)
     k = np.where((room > 0) & ((1.0 - w) * s2 <= 0), 1.0, k)
     return k.astype(int) if k.ndim else int(k)
@@ -164,14 +166,20 @@ class RiskSyndicate(Model):
             i = int(np.flatnonzero(np.diag(cov) < 0)[0])
             raise ValueError(f"cov (covariance matrix) has a negative variance cov[{i},{i}] = "
                              f"{cov[i, i]}; variances must be >= 0")
-        scale = max(1.0, float(np.abs(cov).max()))
-        if np.abs(cov - cov.T).max() > 1e-9 * scale:
+        scale = data_scale(cov)
+        if np.abs(cov - cov.T).max() > RTOL * scale:
             raise ValueError("cov (covariance matrix) must be symmetric")
         cov = (cov + cov.T) / 2.0
         lam = float(np.linalg.eigvalsh(cov).min()) if n else 0.0
         if lam < -_PSD_TOL * scale:
             raise ValueError(f"cov (covariance matrix) must be positive semi-definite; its "
                              f"smallest eigenvalue is {lam:.6g}")
+        with np.errstate(over="ignore"):
+            total = tau.sum()
+        if not np.isfinite(total):
+            raise ValueError(f"tau (risk tolerances) are too large: their sum overflows a float "
+                             f"(max tau = {tau.max():.3g}); a tolerance this large is risk "
+                             f"neutrality, express money in larger units")
         names = names_for(n, self.names, "firm")
         for key, val in (("mu", mu), ("tau", tau), ("cov", cov)):
             val = np.array(val, dtype=float)
@@ -228,7 +236,7 @@ class RiskSyndicate(Model):
         tau_S = additive_values(self.tau)
         q = _pair_sum_table(self.cov)
         v = np.zeros_like(mu_S)
-        v[1:] = mu_S[1:] - q[1:] / (2.0 * tau_S[1:])
+        v[1:] = mu_S[1:] - 0.5 * q[1:] / tau_S[1:]
         return TUGame(v, names=self.names)
 
     def game(self) -> TUGame:
@@ -236,26 +244,30 @@ class RiskSyndicate(Model):
         return self._game
 
     def _members(self, S):
+        """Member indices of ``S`` in the caller's order (per-member data such as
+        ``shares`` follow that order)."""
         if S is None:
             return np.arange(self.n)
         if isinstance(S, (str, bytes)) or not hasattr(S, "__iter__"):
             raise ValueError(f"the syndicate S must be an iterable of members, got {S!r}")
         S = list(S)
-        idx = np.array(sorted(self.game().coalition(self.game().mask(S))), dtype=int)
-        if idx.size != len(S):
+        idx = np.array([self.game()._player(p) for p in S], dtype=int)
+        if np.unique(idx).size != idx.size:
             raise ValueError(f"the syndicate S lists a member twice: {S}")
         if idx.size == 0:
             raise ValueError("the syndicate S must have at least one member")
         return idx
 
     def sharing_rule(self, S=None) -> np.ndarray:
-        """Borch–Wilson slopes ``τ_i/τ_S`` of the members of ``S`` (default: everyone)."""
+        """Borch–Wilson slopes ``τ_i/τ_S`` of the members of ``S`` (default: everyone), in the
+        order ``S`` lists them."""
         idx = self._members(S)
         return self.tau[idx] / self.tau[idx].sum()
 
     def certainty_equivalent(self, S=None, shares=None) -> float:
-        """CE of syndicate ``S``; with ``shares`` ``a`` (Σa = 1), the sum of the members' CEs
-        under the linear rule ``x_i = a_i X_S`` (maximal at ``a = τ/τ_S``: Wilson 1968)::
+        """CE of syndicate ``S``; with ``shares`` ``a`` (Σa = 1, in the order ``S`` lists the
+        members), the sum of the members' CEs under the linear rule ``x_i = a_i X_S``
+        (maximal at ``a = τ/τ_S``: Wilson 1968)::
 
             Σ_i CE_i = μ_S − Var(X_S) Σ_i a_i²/(2τ_i).
         """
@@ -263,7 +275,7 @@ class RiskSyndicate(Model):
         mu_S = float(self.mu[idx].sum())
         var_S = float(self.cov[np.ix_(idx, idx)].sum())
         if shares is None:
-            return mu_S - var_S / (2.0 * float(self.tau[idx].sum()))
+            return mu_S - 0.5 * var_S / float(self.tau[idx].sum())
         a = finite_array(shares, "shares", shape=(idx.size,))
         if abs(a.sum() - 1.0) > 1e-9:
             raise ValueError(f"shares of a sharing rule must sum to 1, got {a.sum()}")
@@ -278,7 +290,8 @@ class RiskSyndicate(Model):
         totally balanced.
         """
         tN = self.tau.sum()
-        y = self.mu - self.cov.sum(axis=1) / tN + self.tau * self.cov.sum() / (2.0 * tN**2)
+        # (τ_i/τ_N)·Var(X_N)/(2τ_N): grouped so that no intermediate overflows
+        y = self.mu - self.cov.sum(axis=1) / tN + (self.tau / tN) * (0.5 * self.cov.sum() / tN)
         return allocation(self.game(), y, "competitive allocation (Bühlmann equilibrium premium)")
 
     def solve(self) -> SyndicateSolution:
@@ -286,10 +299,10 @@ class RiskSyndicate(Model):
         g = self.game()
         y = self.core_point()
         excess = additive_values(np.asarray(y)) - g.v
-        ok = bool(excess.min() >= -1e-9 * max(1.0, float(np.abs(g.v).max())))
+        ok = bool(excess.min() >= -tolerance(g.v, self.mu, self.cov.sum(axis=1) / self.tau.sum()))
         from ..coalitional.properties import is_convex
 
-        prem_alone = np.diag(self.cov) / (2.0 * self.tau)
+        prem_alone = 0.5 * np.diag(self.cov) / self.tau
         return SyndicateSolution(
             slopes=self.sharing_rule(),
             ce_alone=self.mu - prem_alone,
@@ -299,7 +312,7 @@ class RiskSyndicate(Model):
             in_core=ok,
             convex=bool(is_convex(g)),
             risk_premium_alone=prem_alone,
-            risk_premium_syndicate=float(self.cov.sum() / (2.0 * self.tau.sum())),
+            risk_premium_syndicate=float(0.5 * self.cov.sum() / self.tau.sum()),
         )
 
     def cluster_surplus(self) -> float:
@@ -308,7 +321,7 @@ class RiskSyndicate(Model):
 
     def scattered_surplus(self) -> float:
         """Sum of the members' own certainty equivalents ``Σ_i (μ_i − Σ_ii/(2τ_i))``."""
-        return float((self.mu - np.diag(self.cov) / (2.0 * self.tau)).sum())
+        return float((self.mu - 0.5 * np.diag(self.cov) / self.tau).sum())
 
     def per_member_ce(self, sizes=None, cost: float = 0.0) -> np.ndarray:
         """``v({0..s−1})/s − cost`` for syndicates of the first ``s`` members (vectorised)."""
@@ -332,7 +345,7 @@ class RiskSyndicate(Model):
         idx = self._members(S)
         common = positive(common, "common (variance of the common shock)", strict=False)
         a = self.tau[idx] / self.tau[idx].sum()
-        return a**2 * idx.size**2 * common / (2.0 * self.tau[idx])
+        return a**2 * idx.size**2 * (0.5 * common) / self.tau[idx]
 
     # ------------------------------------------------------------------ symbolic
     @staticmethod
@@ -367,7 +380,7 @@ class GainsFromFDI(ResultMixin):
     gain_if_rival_exports: float
     gain_if_rival_invests: float
     relation: str          # "substitutes", "complements" or "independent"
-    threshold: float       # ρ* (nan when σ² = 0: no risk, always substitutes)
+    threshold: float       # ρ* (inf when σ² = 0: no common risk, always substitutes)
     follow_the_leader: bool
 
 
@@ -478,10 +491,11 @@ class OligopolisticReaction(Model):
         return self.w + self.t - self.w_star
 
     def threshold(self) -> float:
-        """``ρ*``; ``nan`` when ``σ² = 0`` (no common risk to hedge: always substitutes)."""
+        """``ρ*``; ``inf`` when ``σ² = 0``: with no common risk to hedge no finite risk
+        aversion makes FDI decisions complements (``ρ* → ∞`` as ``σ² → 0``)."""
         u, d, s2 = self.u, self.d, self.sigma2
         if s2 == 0:
-            return float("nan")
+            return float("inf")
         return 9 * (d**2 + s2) / (2 * s2 * (u**2 + 3 * u * d + 4 * d**2 + 2 * s2))
 
     def gains(self) -> GainsFromFDI:
@@ -492,7 +506,7 @@ class OligopolisticReaction(Model):
         G_I = ((u + d) ** 2 - (u - d) ** 2) / 9 - rho / 2 * (
             4 * (u + d) ** 2 * s2 - 4 * (u - d) ** 2 * s2) / 81
         gap = G_I - G_X
-        tol = 1e-12 * max(1.0, abs(G_X), abs(G_I))
+        tol = tolerance(G_X, G_I, (u + 2 * d) ** 2 / 9, u**2 / 9, s2 / 9)
         rel = "complements" if gap > tol else ("substitutes" if gap < -tol else "independent")
         return GainsFromFDI(float(G_X), float(G_I), rel, self.threshold(), bool(gap > tol))
 

@@ -5,8 +5,10 @@ from .entry import (
     DuopolyEntryMap,
     EntryGame,
     EntryStructure,
+    count_lattice,
     duopoly_entry_grid,
     symmetric_duopoly_entry,
+    typed_entry_equilibria,
 )
 from .gambit_io import read_nfg, write_nfg
 from .modes import ModeEntryGame, ModeEntryStructure
@@ -21,9 +23,11 @@ __all__ = [
     "ModeEntryStructure",
     "NormalFormGame",
     "bimatrix_equilibria",
+    "count_lattice",
     "duopoly_entry_grid",
     "is_equilibrium",
     "read_nfg",
     "symmetric_duopoly_entry",
+    "typed_entry_equilibria",
     "write_nfg",
 ]

@@ -22,9 +22,11 @@ a game is nondegenerate iff no vertex of ``P`` or ``Q`` has more labels than its
 dimension, i.e. no mixed strategy with support size ``k`` has more than ``k`` pure best
 responses (von Stengel 2002, Thm 2.10) — this is checked and reported.
 
-nashpy is used as the design card requires, but never trusted blind (its defects are in
-PEERS.md): its results are verified one by one, and on small nondegenerate games its
-``support_enumeration`` cross-checks ours (every equilibrium it finds must be in our set);
+nashpy is used as the design card requires, but never trusted blind (its support
+enumeration drops equilibria whose off-support probabilities round to −1e-16, and its
+pivoting can cycle or fail on degenerate games; see docs/discussion.md): its results
+are verified one by one, and on small nondegenerate games its ``support_enumeration``
+cross-checks ours (every equilibrium it finds must be in our set);
 its Lemke–Howson pivots are driven here with an iteration cap so that no call can hang.
 
 References
@@ -171,8 +173,10 @@ def is_equilibrium(A, B, x, y, tol: float = 1e-8) -> bool:
 
     ``x`` and ``y`` must be probability vectors (within ``tol``) of the right lengths;
     anything else is a ``ValueError``. The pair is an equilibrium iff no pure deviation
-    gains more than ``tol · max(1, max|payoff|)``: ``x^T A y >= max_i (A y)_i − tol`` and
-    ``x^T B y >= max_j (x^T B)_j − tol``.
+    gains more than ``tol`` times the range of the deviating player's payoffs:
+    ``x^T A y >= max_i (A y)_i − tol·(max A − min A)`` and likewise for ``B``. The
+    test is invariant under positive affine changes of either player's payoffs (units,
+    currency, a constant added), as the equilibria are.
 
     References
     ----------
@@ -205,10 +209,12 @@ def _is_equilibrium(A, B, x, y, tol: float = 1e-8) -> bool:
         return False
     if x.min() < -tol or y.min() < -tol or abs(x.sum() - 1) > tol or abs(y.sum() - 1) > tol:
         return False
-    scale = max(1.0, float(np.abs(A).max()), float(np.abs(B).max()))
     Ay = A @ y
     xB = x @ B
-    return bool(x @ Ay >= Ay.max() - tol * scale and xB @ y >= xB.max() - tol * scale)
+    # a player with constant payoffs is indifferent among everything (range 0)
+    row_ok = np.ptp(A) == 0 or x @ Ay >= Ay.max() - tol * np.ptp(A)
+    col_ok = np.ptp(B) == 0 or xB @ y >= xB.max() - tol * np.ptp(B)
+    return bool(row_ok and col_ok)
 
 
 def _combos(n: int, k: int) -> np.ndarray:
@@ -514,6 +520,19 @@ def _lemke_howson_capped(A, B, label: int, max_pivots: int):
     return None
 
 
+def _lemke_howson_path(A, B, label: int, max_pivots: int):
+    """One capped Lemke–Howson path: ``("ok", (x, y))``, ``("capped", None)`` or
+    ``("failed", message)`` when nashpy's pivoting raises (it does on some degenerate
+    games, e.g. a player with constant payoffs)."""
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            res = _lemke_howson_capped(A, B, label, max_pivots)
+    except Exception as exc:  # noqa: BLE001 - nashpy internals (KeyError, ValueError, ...)
+        return "failed", f"{type(exc).__name__}: {exc}"
+    return ("capped", None) if res is None else ("ok", res)
+
+
 def _polish(A, B, x, y, tol):
     """Re-solve an equilibrium's indifference conditions on its supports (square case).
 
@@ -580,7 +599,7 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
           ``50·(m + n)``); finds only equilibria reachable this way (``complete`` False).
         * ``"nashpy_support"``, ``"nashpy_vertex"``: nashpy's own enumerators, each
           returned pair verified (invalid ones dropped); ``complete`` False, because
-          nashpy misses equilibria (PEERS.md).
+          nashpy misses equilibria (docs/discussion.md).
     tol : float
         Feasibility / label tolerance on payoffs scaled to [1, 2]; in (0, 1e-3].
     max_pivots : int, optional
@@ -590,7 +609,11 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
     -------
     EquilibriumSet
     """
-    A, B = _check_bimatrix(A, B)
+    A_raw, B_raw = _check_bimatrix(A, B)
+    # Equilibria do not change under positive affine maps of either player's payoffs:
+    # every method works on payoffs mapped to [1, 2] (no unit, currency or constant can
+    # change a tolerance decision); payoffs are reported in the given units.
+    A, B = _to_unit(A_raw), _to_unit(B_raw)
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}; choose one of {METHODS}")
     # labels are read off coordinates in [0, 1] of the scaled polytopes
@@ -639,13 +662,13 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
                 "supports; use method='enumeration'" if degenerate else "all equilibria")
     elif method == "lemke_howson":
         cap = max_pivots if max_pivots is not None else 50 * (m + n)
-        eqs, capped = [], []
+        eqs, capped, failed = [], [], []
         for label in range(m + n):
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
-                res = _lemke_howson_capped(A, B, label, cap)
-            if res is None:
+            status, res = _lemke_howson_path(A, B, label, cap)
+            if status == "capped":
                 capped.append(label)
+            elif status == "failed":
+                failed.append((label, res))
             elif _is_equilibrium(A, B, *res, verify_tol):
                 eqs.append(res)
         try:
@@ -655,7 +678,9 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
         complete = False
         used = "Lemke–Howson (nashpy pivoting) from every starting label"
         note = ("Lemke–Howson finds only the equilibria its paths reach"
-                + (f"; paths from labels {capped} stopped after {cap} pivots" if capped else ""))
+                + (f"; paths from labels {capped} stopped after {cap} pivots" if capped else "")
+                + (f"; nashpy's pivoting failed from labels {[lab for lab, _ in failed]} "
+                   f"({failed[0][1]})" if failed else ""))
         if degenerate is None:
             degenerate = False
             note += "; degeneracy not checked (game too large)"
@@ -663,17 +688,23 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
         import nashpy
 
         g = nashpy.Game(A, B)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            raw = list(g.support_enumeration() if method == "nashpy_support"
-                       else g.vertex_enumeration())
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                raw = list(g.support_enumeration() if method == "nashpy_support"
+                           else g.vertex_enumeration())
+        except Exception as exc:  # noqa: BLE001 - nashpy / qhull internals
+            raise RuntimeError(
+                f"nashpy's {method.removeprefix('nashpy_')}_enumeration failed on this "
+                f"{m}×{n} game ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}); "
+                "method='enumeration' handles every game") from None
         eqs = [(np.asarray(x, float), np.asarray(y, float)) for x, y in raw
                if _is_equilibrium(A, B, x, y, verify_tol)]
         degenerate = _polytope_data(A, B, tol)[2]
         complete = False
         used = f"nashpy {method.removeprefix('nashpy_')}_enumeration, each result verified"
         dropped = len(raw) - len(eqs)
-        note = "nashpy's enumerators can miss equilibria (PEERS.md); completeness not certified"
+        note = "nashpy's enumerators can miss equilibria; completeness not certified"
         if dropped:
             note += f"; {dropped} invalid result(s) dropped"
     for x, y in eqs:
@@ -681,5 +712,5 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
             raise RuntimeError(f"internal error: a returned profile is not an equilibrium "
                                f"(x={x}, y={y})")
     eqs = _dedupe([_polish(A, B, x, y, verify_tol) for x, y in eqs])
-    payoffs = tuple((float(x @ A @ y), float(x @ B @ y)) for x, y in eqs)
+    payoffs = tuple((float(x @ A_raw @ y), float(x @ B_raw @ y)) for x, y in eqs)
     return EquilibriumSet(tuple(eqs), payoffs, used, degenerate, complete, note)

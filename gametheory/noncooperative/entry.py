@@ -14,6 +14,13 @@ For each ``k`` a firm is *forced in* (it can only be an entrant), *forced out*,
 equilibria with ``k`` entrants are the forced-in firms plus any ``k − #forced-in``
 free firms, ``C(#free, k − #forced-in)`` of them. This is ``O(n²)`` work for all ``k``.
 
+Ties. A payoff within ``τ = RTOL · scale`` of zero is a tie (:mod:`gametheory._tolerance`):
+the firm is indifferent, so it may be in or out, and the counts at which some firm is
+indifferent are reported (``EntryStructure.ties``). ``scale`` is the largest absolute
+payoff of the game, or a larger scale of the primitives given by the constructor (e.g.
+the entry cost when payoffs are profits net of it), so that a break-even computed in
+floating point (``π(k) − F`` equal to ``±1`` ulp) is a tie in every unit of money.
+
 References
 ----------
 Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated markets.
@@ -40,9 +47,11 @@ import numpy as np
 
 from .._display import html_table
 from .._results import ResultMixin
+from .._tolerance import RTOL, data_scale
 from .._validation import (
     finite_array,
     finite_scalar,
+    flag,
     names_for,
     nonempty_grid,
     nonnegative_array,
@@ -67,7 +76,9 @@ class EntryStructure(ResultMixin):
     """The count structure of the pure equilibria of an aggregative entry game.
 
     For each number of entrants ``k = 0 … n``: ``forced_in[k]``, ``free[k]`` (firm
-    indices) and ``count[k]`` = number of pure equilibria with ``k`` entrants.
+    indices) and ``count[k]`` = number of pure equilibria with ``k`` entrants;
+    ``ties`` lists the counts ``k ≥ 1`` at which some firm's payoff ``π_i(k)`` is within
+    the tie tolerance ``tol`` of zero (break-even: in or out is a matter of rounding).
 
     References
     ----------
@@ -78,6 +89,8 @@ class EntryStructure(ResultMixin):
     forced_in: tuple
     free: tuple
     count: tuple
+    ties: tuple = ()
+    tol: float = 0.0
 
     @property
     def total(self) -> int:
@@ -132,6 +145,10 @@ def symmetric_duopoly_entry(monopoly, duopoly) -> DuopolyEntryMap:
     m1 = finite_array(monopoly, "monopoly profit")
     m2 = finite_array(duopoly, "duopoly profit")
     m1, m2 = np.broadcast_arrays(m1, m2)
+    # ties (zero profit) to a relative tolerance of the grid's scale; a tie is "degenerate"
+    tol = RTOL * data_scale(m1, m2)
+    m1 = np.where(np.abs(m1) <= tol, 0.0, m1)
+    m2 = np.where(np.abs(m2) <= tol, 0.0, m2)
     none = m1 <= 0
     both = m2 >= 0
     one = (m1 >= 0) & (m2 <= 0)
@@ -175,9 +192,11 @@ class EntryGame:
     Mankiw & Whinston (1986).
     """
 
-    def __init__(self, n, payoff: Callable | None = None, names=None, *, _counts=None):
+    def __init__(self, n, payoff: Callable | None = None, names=None, *, scale=None,
+                 _counts=None):
         self.n = _check_n(n)
         self.names = names_for(self.n, names, "firm")
+        self._scale = 0.0 if scale is None else positive(scale, "scale", strict=False)
         if _counts is not None:
             self._counts = _counts
             self._payoff_fn = None
@@ -193,7 +212,7 @@ class EntryGame:
 
     # ------------------------------------------------------------------ constructors
     @classmethod
-    def from_count_payoffs(cls, payoffs, names=None) -> EntryGame:
+    def from_count_payoffs(cls, payoffs, names=None, scale=None) -> EntryGame:
         """An aggregative entry game from ``payoffs[i, k-1]`` = firm i's payoff when k firms enter.
 
         Parameters
@@ -202,6 +221,11 @@ class EntryGame:
             Column ``k − 1`` holds the entrant's payoff when ``k = 1 … n`` firms enter
             (the firm itself included). A 1-D array of length ``n`` gives every firm the
             same payoffs.
+        scale : float, optional
+            The money scale of the primitives behind the payoffs (e.g. the largest of the
+            operating profits and the entry cost, when payoffs are their difference); ties
+            are payoffs within ``RTOL · max(scale, max|payoffs|)`` of zero. Default: the
+            payoffs' own scale.
         """
         arr = finite_array(payoffs, "count payoffs")
         if arr.ndim == 1:
@@ -213,7 +237,7 @@ class EntryGame:
             )
         arr = np.array(arr, dtype=float)
         arr.setflags(write=False)
-        return cls(arr.shape[0], names=names, _counts=arr)
+        return cls(arr.shape[0], names=names, scale=scale, _counts=arr)
 
     @classmethod
     def supermodular(cls, R, F, gamma, n: int | None = None, names=None) -> EntryGame:
@@ -243,7 +267,8 @@ class EntryGame:
             raise ValueError(f"R and F have length {sizes.pop()} but n = {n}")
         base = np.broadcast_to(R - F, (n,))
         counts = base[:, None] + g * np.arange(n)[None, :]
-        return cls.from_count_payoffs(counts, names=names)
+        scale = data_scale(R, F, g * (n - 1))
+        return cls.from_count_payoffs(counts, names=names, scale=scale)
 
     @classmethod
     def cournot(cls, a, b, c, F, n: int | None = None, names=None) -> EntryGame:
@@ -268,8 +293,9 @@ class EntryGame:
         if F.ndim == 1 and F.size != n:
             raise ValueError(f"F has length {F.size} but n = {n}")
         k = np.arange(1, n + 1)
-        counts = (a - c) ** 2 / (b * (k + 1.0) ** 2)[None, :] - np.broadcast_to(F, (n,))[:, None]
-        return cls.from_count_payoffs(counts, names=names)
+        profit = (a - c) ** 2 / (b * (k + 1.0) ** 2)
+        counts = profit[None, :] - np.broadcast_to(F, (n,))[:, None]
+        return cls.from_count_payoffs(counts, names=names, scale=data_scale(profit, F))
 
     # ------------------------------------------------------------------ basics
     @property
@@ -288,6 +314,16 @@ class EntryGame:
         if not self.is_aggregative:
             raise ValueError("this entry game was given by a callable, not by count payoffs")
         return self._counts
+
+    def tie_tolerance(self, tol: float = RTOL) -> float:
+        """``tol · scale``: payoffs within it of zero are ties (indifference).
+
+        ``scale`` is the larger of the constructor's ``scale`` and the largest absolute
+        payoff (for a game given by a callable, of its ``2^n`` table).
+        """
+        tol = positive(tol, "tol", strict=False)
+        table = self._counts if self.is_aggregative else self._entrant_table()
+        return tol * max(self._scale, data_scale(table))
 
     def __repr__(self):
         kind = "aggregative" if self.is_aggregative else "general"
@@ -336,17 +372,18 @@ class EntryGame:
         return T
 
     # ------------------------------------------------------------------ pure equilibria
-    def equilibrium_structure(self, tol: float = 0.0) -> EntryStructure:
+    def equilibrium_structure(self, tol: float = RTOL) -> EntryStructure:
         """Forced-in / free firms and equilibrium counts for each number of entrants ``k``.
 
-        An entrant stays in when ``π_i(k) >= -tol``; an outsider stays out when
-        ``π_j(k + 1) <= tol`` (so payoffs within ``tol`` of zero count as ties).
+        With ``τ = tol · scale`` (:meth:`tie_tolerance`; ``tol`` is relative): an entrant
+        stays in when ``π_i(k) >= −τ``; an outsider stays out when ``π_j(k + 1) <= τ``, so
+        payoffs within ``τ`` of zero are ties (indifference), and the counts where they
+        occur are reported in ``ties``. ``tol = 0`` compares the stored floats exactly.
         """
-        if tol < 0 or not np.isfinite(tol):
-            raise ValueError(f"tol must be a finite number >= 0, got {tol}")
         if not self.is_aggregative:
             raise ValueError("the count structure needs count payoffs "
                              "(EntryGame.from_count_payoffs)")
+        tol = self.tie_tolerance(tol)
         n = self.n
         P = self._counts
         can_in = np.zeros((n, n + 1), dtype=bool)
@@ -363,7 +400,8 @@ class EntryGame:
             forced.append(tuple(int(i) for i in fin))
             free.append(tuple(int(i) for i in fr))
             count.append(c)
-        return EntryStructure(tuple(forced), tuple(free), tuple(count))
+        ties = tuple(int(k) + 1 for k in np.flatnonzero(np.any(np.abs(P) <= tol, axis=0)))
+        return EntryStructure(tuple(forced), tuple(free), tuple(count), ties, tol)
 
     def count_equilibria(self) -> int:
         """Number of pure Nash equilibria (exact integer; no listing for aggregative games)."""
@@ -373,6 +411,7 @@ class EntryGame:
 
     def _pure_mask(self) -> np.ndarray:
         T = self._entrant_table()
+        tol = self.tie_tolerance()
         n = self.n
         masks = np.arange(2**n, dtype=np.int64)
         ok = np.ones(2**n, dtype=bool)
@@ -380,7 +419,7 @@ class EntryGame:
             bit = np.int64(1) << i
             inside = (masks & bit) != 0
             # entrant: π_i(mask) >= 0 ; outsider: 0 >= π_i(mask | bit)
-            ok &= np.where(inside, T[:, i] >= 0, T[masks | bit, i] <= 0)
+            ok &= np.where(inside, T[:, i] >= -tol, T[masks | bit, i] <= tol)
         return ok
 
     def pure_nash_equilibria(self, max_listed: int = MAX_LISTED) -> list[tuple[int, ...]]:
@@ -432,8 +471,9 @@ class EntryGame:
         Aggregative games: ``π_i(k)`` nondecreasing in ``k``. General games are checked on
         the full table (``n <= 20``).
         """
+        tol = self.tie_tolerance()
         if self.is_aggregative:
-            return bool(np.all(np.diff(self._counts, axis=1) >= 0))
+            return bool(np.all(np.diff(self._counts, axis=1) >= -tol))
         T = self._entrant_table()
         masks = np.arange(2**self.n, dtype=np.int64)
         for i in range(self.n):
@@ -441,7 +481,7 @@ class EntryGame:
             for j in range(self.n):
                 if j != i:
                     up = masks | (np.int64(1) << j)
-                    if np.any(T[up[inside], i] < T[masks[inside], i]):
+                    if np.any(T[up[inside], i] < T[masks[inside], i] - tol):
                         return False
         return True
 
@@ -450,10 +490,11 @@ class EntryGame:
             raise ValueError("least/greatest equilibria exist by Topkis' theorem for supermodular "
                              "games (payoffs nondecreasing in the other entrants); "
                              "this game is not")
+        tol = self.tie_tolerance()
         e = np.full(self.n, int(start_in), dtype=np.int64)
         for _ in range(self.n + 1):
             g = self._gain(e)
-            new = (g >= 0 if start_in else g > 0).astype(np.int64)
+            new = (g >= -tol if start_in else g > tol).astype(np.int64)
             if np.array_equal(new, e):
                 return tuple(int(v) for v in e)
             e = new
@@ -490,36 +531,51 @@ class EntryGame:
 
             Σ_{k=0}^{n−1} C(n−1, k) p^k (1 − p)^{n−1−k} π(k + 1) = 0,
 
-        a polynomial of degree ``n − 1`` in Bernstein form. Its roots are found from the
-        power-basis companion matrix and polished by bisection on sign changes (default),
-        or exactly with sympy (``exact=True``; the float payoffs are taken as exact binary
-        rationals). With ``include_pure``, ``p = 0`` is included iff ``π(1) <= 0`` and
-        ``p = 1`` iff ``π(n) >= 0``. A game whose indifference polynomial vanishes
-        identically (``π ≡ 0``) has a continuum and is refused.
+        a polynomial of degree ``n − 1`` in Bernstein form (the float payoffs are taken
+        as exact binary rationals). ``exact=False`` finds its roots numerically (the
+        square-free part from the companion matrix, polished by bisection) and
+        *verifies* them: each root must make the Bernstein-form sum vanish to ``1e-9`` of
+        the sum of its absolute terms, and the roots found must account for every sign
+        change of the Bernstein coefficients that Descartes' rule allows; if either check
+        fails, the exact method is used instead. ``exact=True`` isolates the real roots
+        exactly with sympy from the start.
+        With ``include_pure``, ``p = 0`` is included iff ``π(1) <= 0`` and ``p = 1`` iff
+        ``π(n) >= 0`` (zero within :meth:`tie_tolerance`). A game whose indifference
+        polynomial vanishes identically (``π ≡ 0``) has a continuum and is refused.
+
+        References
+        ----------
+        Farouki, R. T. & Rajan, V. T. (1987). On the numerical condition of polynomials in
+        Bernstein form. *Computer Aided Geometric Design* 4:191–216.
         """
         pi = self._symmetric_payoffs()
         n = self.n
+        exact = flag(exact, "exact")
         if np.all(pi == 0):
             raise ValueError("π(k) = 0 for every k: every p is an equilibrium (degenerate game)")
         coef = np.array([math.comb(n - 1, k) * pi[k] for k in range(n)])
-        roots = _bernstein_roots_exact(coef) if exact else _bernstein_roots(coef)
+        roots = None if exact else _bernstein_roots_verified(coef)
+        if roots is None:
+            roots = _bernstein_roots_exact(coef)
+        tol = self.tie_tolerance()
         out = []
-        if include_pure and pi[0] <= 0:
+        if include_pure and pi[0] <= tol:
             out.append(0.0)
         out += [r for r in roots if 0 < r < 1]
-        if include_pure and pi[-1] >= 0:
+        if include_pure and pi[-1] >= -tol:
             out.append(1.0)
         return out
 
     def free_entry_count(self) -> int:
         """The free-entry number of firms of a symmetric game.
 
-        The largest ``k`` with ``π(k) >= 0`` (0 if ``π(1) < 0``); when ``π`` is decreasing
+        The largest ``k`` with ``π(k) >= 0`` (0 if ``π(1) < 0``; zero within
+        :meth:`tie_tolerance`, so a break-even count is an entry count); when ``π`` is decreasing
         this is the unique ``k`` with ``π(k) >= 0 > π(k + 1)`` (or ``k = n``), the entry
         count of every pure equilibrium (Mankiw & Whinston 1986).
         """
         pi = self._symmetric_payoffs()
-        ok = np.flatnonzero(pi >= 0)
+        ok = np.flatnonzero(pi >= -self.tie_tolerance())
         return int(ok[-1] + 1) if ok.size else 0
 
     # ------------------------------------------------------------------ conversions
@@ -622,6 +678,35 @@ def _bernstein_roots(coef: np.ndarray) -> list[float]:
     return out
 
 
+def _sign_variations(coef: np.ndarray) -> int:
+    """Sign changes in the sequence of non-zero coefficients."""
+    sg = np.sign(coef[coef != 0])
+    return int(np.count_nonzero(sg[1:] != sg[:-1]))
+
+
+def _bernstein_roots_verified(coef: np.ndarray) -> list[float] | None:
+    """Numeric roots in (0, 1), or ``None`` when they cannot be trusted.
+
+    Each root must make the Bernstein sum vanish to ``1e-9`` of the sum of the absolute
+    values of its terms (evaluated in the stable Bernstein form, not the power basis),
+    and the number of roots must be at most the number ``V`` of sign variations of the
+    Bernstein coefficients and of the same parity (Descartes' rule for the Bernstein
+    basis counts roots in (0, 1) with multiplicity; ours are simple roots of the
+    square-free part, so a parity mismatch means a root was lost or invented).
+    """
+    roots = _bernstein_roots(coef)
+    if roots:
+        r = np.asarray(roots)
+        val = np.abs(_bernstein_eval(coef, r))
+        mag = _bernstein_eval(np.abs(coef), r)
+        if np.any(val > 1e-9 * mag):
+            return None
+    V = _sign_variations(np.asarray(coef, float))
+    if len(roots) > V or (V - len(roots)) % 2:
+        return None
+    return roots
+
+
 def _bernstein_roots_exact(coef: np.ndarray) -> list[float]:
     roots = [float(r.evalf(30)) for r in _bernstein_poly(coef).real_roots()]
     out = []
@@ -653,3 +738,65 @@ def duopoly_entry_grid(market_size, fixed_cost, monopoly_share: float = 0.25,
     duopoly_share = positive(duopoly_share, "duopoly_share", strict=False)
     SS, FF = np.meshgrid(S, F)
     return symmetric_duopoly_entry(SS * monopoly_share - FF, SS * duopoly_share - FF)
+
+
+def count_lattice(sizes) -> np.ndarray:
+    """All count vectors ``k`` with ``0 ≤ k_t ≤ sizes[t]``, one per row, in C order.
+
+    Row ``r`` is the vector whose mixed-radix code (radices ``sizes + 1``, last type
+    fastest) is ``r``: :func:`count_index` inverts it.
+    """
+    sizes = np.asarray(sizes, dtype=np.int64)
+    grids = np.meshgrid(*[np.arange(s + 1) for s in sizes], indexing="ij")
+    return np.stack([g.ravel() for g in grids], axis=-1).reshape(-1, sizes.size)
+
+
+def count_index(k, sizes) -> np.ndarray:
+    """Row of :func:`count_lattice` holding the count vector(s) ``k`` (last axis: types)."""
+    k = np.asarray(k, dtype=np.int64)
+    radix = np.asarray(sizes, dtype=np.int64) + 1
+    weights = np.concatenate([np.cumprod(radix[::-1])[::-1][1:], [1]])
+    return (k * weights).sum(axis=-1)
+
+
+def typed_entry_equilibria(sizes, payoffs, scale: float = 0.0, rtol: float = RTOL) -> np.ndarray:
+    """Pure Nash equilibria of a binary entry game with types, as count vectors.
+
+    ``sizes[t]`` identical firms of type ``t``; an entrant of type ``t`` earns
+    ``payoffs[..., t, r]`` when the entrants by type are the count vector of row ``r``
+    of :func:`count_lattice(sizes) <count_lattice>` (staying out earns 0). A count vector
+    ``k`` is an equilibrium (every assignment of firms with these counts is) iff for every
+    type ``t``
+
+        k_t = 0  or  u_t(k) ≥ −τ       (entrants stay in),
+        k_t = n_t  or  u_t(k + e_t) ≤ τ  (outsiders stay out),
+
+    with the tie tolerance ``τ = rtol · max(scale, max|payoffs|)`` of the package's
+    policy. With one type this is :meth:`EntryGame.equilibrium_structure` of a symmetric
+    game; with every firm its own type, the ``2^n`` pure profiles. Vectorised over any
+    leading grid axes; returns a boolean mask ``(..., K)`` over the count lattice.
+    Payoffs at rows with ``k_t = 0`` are never read for type ``t`` (any finite value).
+
+    References
+    ----------
+    Bresnahan, T. F. & Reiss, P. C. (1991). Entry and competition in concentrated
+    markets. *JPE* 99:977–1009 (entry thresholds by firm type, Mazzeo 2002 *RAND*
+    33:221 for several types).
+    """
+    sizes = np.asarray(sizes, dtype=np.int64)
+    U = np.asarray(payoffs, dtype=float)
+    lattice = count_lattice(sizes)
+    K, T = lattice.shape
+    if U.shape[-2:] != (T, K):
+        raise ValueError(f"payoffs must have shape (..., {T}, {K}) (types × count vectors), "
+                         f"got {U.shape}")
+    tol = rtol * max(float(scale), data_scale(U))
+    ok = np.ones(U.shape[:-2] + (K,), dtype=bool)
+    for t in range(T):
+        k_t = lattice[:, t]
+        stay = (k_t == 0) | (U[..., t, :] >= -tol)
+        up = np.where(k_t < sizes[t], count_index(lattice + np.eye(T, dtype=np.int64)[t], sizes),
+                      0)
+        out = (k_t == sizes[t]) | (U[..., t, up] <= tol)
+        ok &= stay & out
+    return ok

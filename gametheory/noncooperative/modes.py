@@ -56,6 +56,7 @@ import numpy as np
 
 from .._display import html_table
 from .._results import ResultMixin
+from .._tolerance import RTOL, data_scale
 from .._validation import (
     finite_array,
     finite_scalar,
@@ -187,8 +188,11 @@ class ModeEntryGame:
     """
 
     def __init__(self, n, payoff: Callable | None = None, modes=None, types=None, names=None,
-                 *, _values=None):
+                 *, scale=None, _values=None):
         self.n = whole_number(n, "the number of firms n", 1)
+        # money scale of the primitives behind the payoffs: ties are payoffs within
+        # RTOL · max(scale, max|payoff|) of each other (the package's tie policy)
+        self._scale = 0.0 if scale is None else positive(scale, "scale", strict=False)
         if modes is None:
             modes = DEFAULT_MODES
         if isinstance(modes, (int, np.integer)) and not isinstance(modes, bool):
@@ -244,7 +248,8 @@ class ModeEntryGame:
 
     # ------------------------------------------------------------------ constructors
     @classmethod
-    def from_arrays(cls, payoffs, types=None, modes=None, names=None) -> ModeEntryGame:
+    def from_arrays(cls, payoffs, types=None, modes=None, names=None,
+                    scale=None) -> ModeEntryGame:
         """A mode-entry game from ``payoffs[i, j − 1, c]`` = firm i's payoff in mode j at counts c.
 
         Parameters
@@ -300,13 +305,13 @@ class ModeEntryGame:
         used = list(dict.fromkeys(labels))
         V = np.array(arr[used], dtype=float)
         mode_arg = M if modes is None else modes
-        game.__init__(n, modes=mode_arg, types=labels, names=names, _values=V)
+        game.__init__(n, modes=mode_arg, types=labels, names=names, scale=scale, _values=V)
         if game.M != M:
             raise ValueError(f"{game.M} mode names given for payoffs with M = {M} modes")
         return game
 
     @classmethod
-    def independent(cls, values, modes=None, names=None) -> ModeEntryGame:
+    def independent(cls, values, modes=None, names=None, scale=None) -> ModeEntryGame:
         """A game without strategic interaction: ``u_i(j, k) = values[i, j − 1]`` for all ``k``.
 
         Each firm simply picks its best mode (or stays out if every mode pays < 0).
@@ -322,7 +327,7 @@ class ModeEntryGame:
         uniq, labels = np.unique(v, axis=0, return_inverse=True)
         labels = [int(x) for x in np.ravel(labels)]
         arr = np.broadcast_to(uniq[:, :, None], uniq.shape + (K,))
-        return cls.from_arrays(arr, types=labels, modes=modes, names=names)
+        return cls.from_arrays(arr, types=labels, modes=modes, names=names, scale=scale)
 
     @classmethod
     def hmy(cls, Phi, B, tau, sigma, f_X, f_I, names=None) -> ModeEntryGame:
@@ -348,7 +353,8 @@ class ModeEntryGame:
         f_I = positive(f_I, "f_I (FDI fixed cost)")
         free = tau ** (1.0 - sigma)
         values = np.stack([free * B * Phi - f_X, B * Phi - f_I], axis=1)
-        return cls.independent(values, modes=("export", "FDI"), names=names)
+        return cls.independent(values, modes=("export", "FDI"), names=names,
+                               scale=data_scale(B * Phi, f_X, f_I))
 
     @classmethod
     def cournot(cls, a, b, mode_costs, fixed_costs, *, n: int | None = None,
@@ -424,7 +430,8 @@ class ModeEntryGame:
         uniq, labels = np.unique(F, axis=0, return_inverse=True)
         V = profit.T[None, :, :] - uniq[:, :, None]
         return cls.from_arrays(V, types=[int(x) for x in np.ravel(labels)],
-                               modes=modes if modes is not None else M, names=names)
+                               modes=modes if modes is not None else M, names=names,
+                               scale=data_scale(profit, F))
 
     # ------------------------------------------------------------------ basics
     def __repr__(self):
@@ -482,6 +489,7 @@ class ModeEntryGame:
         T = self.T
         # u[t, a, c]: payoff of holding a at counts c (0 for out; garbage where k_a = 0)
         U = np.concatenate([np.zeros((T, 1, K)), V], axis=1)
+        tol = RTOL * max(self._scale, data_scale(V))  # the package's tie policy
         A = np.zeros((T, M + 1, K), dtype=bool)
         for src in range(M + 1):
             valid = full[:, src] >= 1
@@ -493,7 +501,7 @@ class ModeEntryGame:
                 moved = np.where(valid[:, None], moved, 0)
                 idx = count_vector_rank(moved, n)
                 best_dev = np.maximum(best_dev, U[:, dst, idx])
-            A[:, src, :] = valid[None, :] & (U[:, src, :] >= best_dev)
+            A[:, src, :] = valid[None, :] & (U[:, src, :] >= best_dev - tol)
         A.setflags(write=False)
         self._allowed = A
         self._full = full

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .._display import fmt, html_table
+from .._tolerance import RTOL
 from .._validation import finite_array, names_for, positive
 
 #: Largest number of payoff entries (profiles × players) a game may hold (about 1 GiB).
@@ -153,20 +154,27 @@ class NormalFormGame:
         raise ValueError(f"a player is an index 0..{self.n - 1} or a name, got {p!r}")
 
     # ------------------------------------------------------------------ equilibria
-    def pure_nash_equilibria(self, tol: float = 0.0) -> list[tuple[int, ...]]:
+    def _payoff_tol(self, p: int, tol: float) -> float:
+        """``tol`` (relative) times the range of player ``p``'s payoffs: the tie tolerance
+        of the package's policy (:mod:`gametheory._tolerance`), invariant under positive
+        affine changes of ``p``'s payoffs, as equilibria are."""
+        return tol * float(np.ptp(self.payoffs[..., p]))
+
+    def pure_nash_equilibria(self, tol: float = RTOL) -> list[tuple[int, ...]]:
         """All pure-strategy Nash equilibria, as action-index tuples in lexicographic order.
 
         A profile ``s`` is an equilibrium iff for every player ``p``
-        ``u_p(s) >= max_{a} u_p(a, s_{-p}) - tol``: each own payoff is compared with the
-        maximum along the player's own axis, for all profiles at once. Ties are weak
-        best responses, so every profile in a tie is returned. ``tol = 0`` is exact
-        comparison of the stored floats.
+        ``u_p(s) >= max_{a} u_p(a, s_{-p}) − τ_p``: each own payoff is compared with the
+        maximum along the player's own axis, for all profiles at once. ``tol`` is
+        relative: ``τ_p = tol · (max u_p − min u_p)``, so a deviation gaining less than
+        that is a tie (rounding), ties are weak best responses, and every profile in a
+        tie is returned; ``tol = 0`` compares the stored floats exactly.
         """
         tol = positive(tol, "tol", strict=False)
         ok = np.ones(self.shape, dtype=bool)
         for p in range(self.n):
             u = self.payoffs[..., p]
-            ok &= u >= u.max(axis=p, keepdims=True) - tol
+            ok &= u >= u.max(axis=p, keepdims=True) - self._payoff_tol(p, tol)
         return [tuple(int(i) for i in row) for row in np.argwhere(ok)]
 
     def _mixed_profile(self, profile, skip: int) -> list[np.ndarray]:
@@ -212,26 +220,29 @@ class NormalFormGame:
                 u = np.tensordot(u, strategies[q], axes=([q], [0]))
         return np.asarray(u, dtype=float)
 
-    def best_responses(self, player, profile, tol: float = 1e-12) -> list[int]:
+    def best_responses(self, player, profile, tol: float = RTOL) -> list[int]:
         """Indices of ``player``'s pure best responses to the others' strategies in ``profile``.
 
         ``profile``: one action index or probability vector per player (own entry ignored).
-        An action is a best response if its expected payoff is within ``tol`` (relative to
-        the payoff scale) of the maximum.
+        An action is a best response if its expected payoff is within ``tol`` times the
+        range of the player's payoffs of the maximum (a relative tolerance).
         """
         tol = positive(tol, "tol", strict=False)
-        vals = self.expected_payoffs(player, profile)
-        scale = max(1.0, float(np.abs(self.payoffs).max()))
-        return [int(i) for i in np.flatnonzero(vals >= vals.max() - tol * scale)]
+        p = self._player(player)
+        vals = self.expected_payoffs(p, profile)
+        return [int(i) for i in np.flatnonzero(vals >= vals.max() - self._payoff_tol(p, tol))]
 
-    def is_nash(self, profile, tol: float = 1e-9) -> bool:
-        """Whether a pure or mixed profile is a Nash equilibrium (no profitable deviation > tol)."""
+    def is_nash(self, profile, tol: float = RTOL) -> bool:
+        """Whether a pure or mixed profile is a Nash equilibrium.
+
+        No player gains more than ``tol`` times the range of its payoffs by a pure
+        deviation (a relative tolerance: the verdict is the same in any unit of payoff).
+        """
         tol = positive(tol, "tol", strict=False)
         strategies = self._mixed_profile(profile, -1)
-        scale = max(1.0, float(np.abs(self.payoffs).max()))
         for p in range(self.n):
             vals = self.expected_payoffs(p, strategies)
-            if strategies[p] @ vals < vals.max() - tol * scale:
+            if strategies[p] @ vals < vals.max() - self._payoff_tol(p, tol):
                 return False
         return True
 
@@ -255,17 +266,23 @@ class NormalFormGame:
 
     # ------------------------------------------------------------------ dominance
     def dominated_actions(self, player, strict: bool = True, mixed: bool = False,
-                          tol: float = 0.0) -> list[int]:
+                          tol: float = RTOL) -> list[int]:
         """Actions of ``player`` dominated by another pure (or, with ``mixed``, mixed) strategy.
 
         Action ``a`` is strictly dominated by ``b`` if ``u_p(b, s_{-p}) > u_p(a, s_{-p})``
         for every ``s_{-p}``; weakly dominated if ``>=`` everywhere and ``>`` somewhere.
         With ``mixed=True`` the dominator may be a mixed strategy over the other actions
-        (a linear program per action, solved with scipy/HiGHS).
+        (a linear program per action, solved with scipy/HiGHS on payoffs scaled to unit
+        range). Differences within ``tol`` times the range of the player's payoffs are
+        ties (a relative tolerance).
         """
         p = self._player(player)
         tol = positive(tol, "tol", strict=False)
+        rng = float(np.ptp(self.payoffs[..., p]))
+        if rng == 0:  # constant payoffs: nothing dominates anything
+            return []
         u = np.moveaxis(self.payoffs[..., p], p, 0).reshape(self.shape[p], -1)
+        u = (u - u.min()) / rng  # unit range: tol is now absolute on these numbers
         out = []
         for a in range(self.shape[p]):
             others = [b for b in range(self.shape[p]) if b != a]
@@ -301,7 +318,7 @@ class NormalFormGame:
                               [[self.action_names[p][a] for a in acts]
                                for p, acts in enumerate(idx)])
 
-    def iterated_elimination(self, strict: bool = True, mixed: bool = False, tol: float = 0.0):
+    def iterated_elimination(self, strict: bool = True, mixed: bool = False, tol: float = RTOL):
         """Iterated elimination of dominated actions.
 
         Each round removes, for every player at once, all actions dominated in the current
@@ -389,6 +406,7 @@ class NormalFormGame:
 def _mixed_dominated(others: np.ndarray, target: np.ndarray, strict: bool, tol: float) -> bool:
     """Is ``target`` (a row) dominated by a mixture of the rows of ``others``? (an LP)
 
+    Payoffs arrive scaled to unit range, so the LP's fixed tolerances are unit-free.
     Strict: max ε s.t. σ·others − target ≥ ε for every column, σ in the simplex; ε > tol.
     Weak: max Σ_c (σ·others − target)_c s.t. every column ≥ −tol; optimum > tol.
     """
@@ -407,7 +425,7 @@ def _mixed_dominated(others: np.ndarray, target: np.ndarray, strict: bool, tol: 
                       method="highs")
         if res.status != 0:
             raise RuntimeError(f"dominance LP failed: {res.message}")
-        return -res.fun > tol + 1e-12 * max(1.0, np.abs(others).max())
+        return -res.fun > max(tol, 1e-12)
     c = -others.sum(axis=1)
     A_ub = -others.T
     b_ub = -target + tol
@@ -417,4 +435,4 @@ def _mixed_dominated(others: np.ndarray, target: np.ndarray, strict: bool, tol: 
         return False
     if res.status != 0:
         raise RuntimeError(f"dominance LP failed: {res.message}")
-    return -res.fun - target.sum() > tol + 1e-9 * max(1.0, np.abs(others).max())
+    return -res.fun - target.sum() > max(tol, 1e-9)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from .._tolerance import tolerance
 from .._validation import finite_array
 from ..coalitional.game import CostGame, TUGame
 from .style import COLORS
@@ -37,7 +38,7 @@ def _frame(game: TUGame):
     worth = game.savings_game() if isinstance(game, CostGame) else game
     a = worth.singletons
     total = worth.grand - a.sum()
-    if not total > 1e-12 * max(1.0, np.abs(worth.v).max()):
+    if not total > tolerance(worth.v, game.v):
         word = "savings " if isinstance(game, CostGame) else ""
         raise ValueError(
             f"the {word}game is inessential (v(N) − Σ v(i) = {total:.6g} ≤ 0): the imputation "
