@@ -1,10 +1,19 @@
-"""Gambit .nfg files: our reader and writer round-trip with pygambit (test-only)."""
+"""Gambit .nfg files (INTEROP-1, INTEROP-2): the project's own files for every feature of the
+format, generated games written and read back exactly, and pygambit (test-only) reading the
+same files and ours."""
 
 import io
+from fractions import Fraction as Q
+from pathlib import Path
 
 import numpy as np
 import pytest
+from game_strategies import ANY_LABEL, EXACT, FLOATS, GAMBIT_LABEL, normal_form_games
+from hypothesis import given
+from hypothesis import strategies as st
 
+import gametheory as gt
+from gametheory.noncooperative.gambit_io import _NUMBER, number_text
 from gametheory.noncooperative.normal_form import NormalFormGame
 
 gbt = pytest.importorskip("pygambit")
@@ -88,16 +97,6 @@ def test_bad_files(text, match):
 # values each must give, derived by hand from the file (player 1's strategy varies
 # fastest, then player 2's, …), and the same files read by pygambit.
 # --------------------------------------------------------------------------------------
-from fractions import Fraction as Q  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-import gametheory as gt  # noqa: E402
-from game_strategies import ANY_LABEL, EXACT, FLOATS, GAMBIT_LABEL, normal_form_games  # noqa: E402
-from gametheory.noncooperative.gambit_io import _NUMBER, number_text  # noqa: E402
-
 DATA = Path(__file__).parent / "data"
 FILES = sorted(p.name for p in DATA.glob("*.nfg"))
 #: pygambit 16 rejects labels that are not printable ASCII or have leading, trailing or
@@ -217,16 +216,21 @@ def test_files_agree_with_pygambit(name):
     labels are our keys (Gambit makes empty and repeated labels unique the same way);
     and Gambit reads what we write back as the same game."""
     g = read(name)
-    for G in (gbt.read_nfg(str(DATA / name)), gbt.read_nfg(io.StringIO(g.to_nfg()))):
-        players = list(G.players)
-        assert [p.label for p in players] == list(g.player_keys)
-        assert [[s.label for s in p.strategies] for p in players] == [list(k) for k in
-                                                                     g.action_keys]
-        assert G.title == g.title and G.description == g.comment
-        for profile in np.ndindex(*g.shape):
-            outcome = G[profile]
-            got = [Q(0)] * g.n if outcome is None else [Q(outcome[p]) for p in players]
-            assert got == list(g.exact_payoffs[profile]), profile
+    assert_same_in_gambit(gbt.read_nfg(str(DATA / name)), g)
+    assert_same_in_gambit(gbt.read_nfg(io.StringIO(g.to_nfg())), g)
+
+
+def assert_same_in_gambit(G, g):
+    """pygambit's game G holds g: labels = g's keys, same title, comment, exact payoffs."""
+    players = list(G.players)
+    assert [p.label for p in players] == list(g.player_keys)
+    assert [[s.label for s in p.strategies] for p in players] == [list(k) for k in
+                                                                 g.action_keys]
+    assert G.title == g.title and G.description == g.comment
+    for profile in np.ndindex(*g.shape):
+        outcome = G[profile]
+        got = [Q(0)] * g.n if outcome is None else [Q(outcome[p]) for p in players]
+        assert got == list(g.exact_payoffs[profile]), profile
 
 
 @given(normal_form_games(numbers=st.one_of(EXACT, FLOATS), labels=ANY_LABEL))
@@ -247,14 +251,7 @@ def test_generated_games_round_trip(g):
 def test_generated_games_read_by_pygambit(g):
     """INTEROP-2. Gambit reads the files we write as the same game: exact payoffs (our
     decimals, exponents and rationals are Gambit numbers), labels equal to our keys."""
-    G = gbt.read_nfg(io.StringIO(g.to_nfg()))
-    players = list(G.players)
-    assert [p.label for p in players] == list(g.player_keys)
-    assert [[s.label for s in p.strategies] for p in players] == [list(k) for k in
-                                                                 g.action_keys]
-    assert G.title == g.title and G.description == g.comment
-    for profile in np.ndindex(*g.shape):
-        assert [Q(G[profile][p]) for p in players] == list(g.exact_payoffs[profile])
+    assert_same_in_gambit(gbt.read_nfg(io.StringIO(g.to_nfg())), g)
 
 
 @given(st.one_of(EXACT.map(Q), FLOATS.map(lambda x: Q(repr(x)))))

@@ -62,6 +62,18 @@ def members(mask: int) -> tuple[int, ...]:
     return tuple(out)
 
 
+def _coalition_vector(values, order: str) -> tuple[np.ndarray, int]:
+    """The ``2**n - 1`` values of the non-empty coalitions listed in ``order``, and ``n``."""
+    vals = finite_array(values, f"{order}-order values", ndim=1)
+    size = vals.shape[0] + 1
+    if size < 2 or size & (size - 1):
+        raise ValueError(
+            f"the {order} order lists 2**n - 1 non-empty coalitions; got {vals.shape[0]} "
+            f"values (1, 3, 7, 15, … are allowed)"
+        )
+    return vals, _check_n(size.bit_length() - 1)
+
+
 def lex_masks(n: int) -> np.ndarray:
     """Bitmasks of the non-empty coalitions in lexicographic (size, then members) order.
 
@@ -188,15 +200,8 @@ class TUGame:
         The order is by coalition size, then lexicographically by members: for three
         players {1}, {2}, {3}, {1,2}, {1,3}, {2,3}, {1,2,3}.
         """
-        vals = finite_array(values, "lexicographic values", ndim=1)
-        size = vals.shape[0] + 1
-        if size < 2 or size & (size - 1):
-            raise ValueError(
-                f"the lexicographic order lists 2**n - 1 non-empty coalitions; got {vals.shape[0]} "
-                f"values (1, 3, 7, 15, … are allowed)"
-            )
-        n = _check_n(size.bit_length() - 1)
-        arr = np.zeros(size)
+        vals, n = _coalition_vector(values, "lexicographic")
+        arr = np.zeros(2**n)
         arr[lex_masks(n)] = vals
         return cls(arr, names=names)
 
@@ -214,14 +219,7 @@ class TUGame:
         Meinhardt, H. I. (2013). *The Matlab Game Theory Toolbox MatTuGames*, version 0.4
         (the game vector in unique-integer order).
         """
-        vals = finite_array(values, "binary-order values", ndim=1)
-        size = vals.shape[0] + 1
-        if size < 2 or size & (size - 1):
-            raise ValueError(
-                f"the binary order lists 2**n - 1 non-empty coalitions; got {vals.shape[0]} "
-                f"values (1, 3, 7, 15, … are allowed)"
-            )
-        _check_n(size.bit_length() - 1)
+        vals, _ = _coalition_vector(values, "binary")
         return cls(np.concatenate([[0.0], vals]), names=names)
 
     # ----------------------------------------------------------------- coalitions
