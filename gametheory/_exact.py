@@ -21,6 +21,7 @@ import numpy as np
 _FLOAT_TYPES = (float, np.floating, bool, np.bool_)
 _INT_TYPES = (int, np.integer)
 _FLOAT_INT_LIMIT = 2**53
+_PLAIN = {float, int, bool, np.float64, np.float32, np.bool_}
 
 
 def float_fraction(x: float) -> Fraction:
@@ -30,6 +31,10 @@ def float_fraction(x: float) -> Fraction:
 
 def as_fraction(x) -> Fraction:
     """``x`` (int, Fraction, Decimal, float, numpy or sympy number) as an exact ``Fraction``."""
+    if type(x) is Fraction:
+        return x
+    if type(x) is int:
+        return Fraction(x)
     if isinstance(x, (bool, np.bool_)):
         return Fraction(int(x))
     if isinstance(x, numbers.Rational):
@@ -61,11 +66,21 @@ def exact_table(obj: np.ndarray) -> np.ndarray | None:
     ``obj`` is an object array of numbers already checked to be finite. ``None`` means
     every entry equals the number its float stands for (:func:`float_fraction`).
     """
-    flat = obj.ravel()
+    flat = obj.ravel().tolist()
+    kinds = set(map(type, flat))
+    if kinds <= _PLAIN and (int not in kinds or max(
+            abs(x) for x in flat if type(x) is int) <= _FLOAT_INT_LIMIT):
+        return None
     if all(_float_faithful(x) for x in flat):
         return None
-    exact = [as_fraction(x) for x in flat]
-    if all(float_fraction(float(q)) == q for q in exact):
+    exact, faithful = [], {}  # files repeat their numbers: decide each value once
+    for x in flat:
+        q = as_fraction(x)
+        exact.append(q)
+        if q not in faithful:
+            faithful[q] = q.denominator == 1 and abs(q) <= _FLOAT_INT_LIMIT or \
+                float_fraction(float(q)) == q
+    if all(faithful.values()):
         return None
     out = np.empty(len(exact), dtype=object)
     out[:] = exact

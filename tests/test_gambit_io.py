@@ -299,11 +299,11 @@ def test_unit_invariance(lam):
 BAD_FILES = [
     ('NFG 1 R "t" { "a" "b" } { 2 2 }\n""\n1 2 3 4 5 6 7', r"needs 8 payoffs, found 7"),
     ('NFG 1 R "t" { "a" "b } { 2 2 }\n1 2', r"unterminated string starting at line 1:19"),
-    ('EFG 2 R "t" { "a" "b" }\n"" 1', r"must start with 'NFG 1 R', got 'EFG' at line 1:1"),
-    ('NFG 3 R "t" { "a" } { 1 }\n1', r"only version 1 .* got version '3'"),
-    ('NFG 1 X "t" { "a" } { 1 }\n1', r"'NFG 1 D'\), got 'X' at line 1:7"),
+    ('EFG 2 R "t" { "a" "b" }\n"" 1', r"must start with 'NFG 1 R' at line 1:1, got 'EFG'"),
+    ('NFG 3 R "t" { "a" } { 1 }\n1', r"only version 1 .* at line 1:5, got '3'"),
+    ('NFG 1 X "t" { "a" } { 1 }\n1', r"'NFG 1 D'\) at line 1:7, got 'X'"),
     ('NFG 1 R { "a" } { 1 }\n1', r"quoted title of the game at line 1:9"),
-    ('NFG 1 R "t" { a "b" } { 1 1 }\n1 2', r"player names must be quoted strings, got 'a'"),
+    ('NFG 1 R "t" { a "b" } { 1 1 }\n1 2', r"player names must be quoted strings at line 1:15, got 'a'"),
     ('NFG 1 R "t" { "a" "b" }\n{ { "x" }\n}\n1 2', r"one strategy list per player \(2\), "
                                                      r"found 1 at line 3:1"),
     ('NFG 1 R "t" { "a" "b" } { 2 0 }\n', r"player 2 \('b'\) has no strategies"),
@@ -316,7 +316,7 @@ BAD_FILES = [
                                                            r"needs 2 payoffs"),
     ('NFG 1 R "t" { "a" } { 1 }\n""\n{ { "" 1 }\n', r"unexpected end of file"),
     ('NFG 1 R "t" { "a" } { 1 }\n1/0', r"division by zero in the number '1/0'"),
-    ('NFG 1 R "t" { "a" } { 1 }\n0x10', r"expected a number in the payoff list at line 2:1"),
+    ('NFG 1 R "t" { "a" } { 1 }\n0x10', r"expected a number in the payoff list .* at line 2:1, got '0x10'"),
     ('NFG 1 R "t" { "a" } { 1 }\n""\n"another comment" 1', r"expected the payoffs or the "
                                                          r"outcome list at line 3:1"),
     ('NFG 1 R "t" { "a" } { 1 }\n""\n', r"ends before the payoffs"),

@@ -43,49 +43,19 @@ from pathlib import Path
 
 import numpy as np
 
-_LEX = re.compile(r'''
-    (?P<space>\s+)
-  | (?P<text>"(?:[^"\\]|\\.)*")
-  | (?P<open>")
-  | (?P<punct>[{},])
-  | (?P<word>[^\s{},"]+)
-''', re.X | re.S)
+# A token: a quoted label, a lone quote (a label left open), a brace or comma, or a word
+# (anything else up to whitespace, a brace, a comma or a quote). Whitespace separates.
+_LEX = re.compile(r'"(?:[^"\\]|\\.)*"|"|[{},]|[^\s{},"]+', re.S)
 _NUMBER = re.compile(r"[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|\d+/\d+)")
+_INTEGER = re.compile(r"[+-]?\d+")
 _ESCAPE = re.compile(r'\\(["\\])')
 _BACKSLASH = re.compile(r'\\(?=["\\]|\Z)')
 _MAX_PLAIN = 24  # longest number written without an exponent
+_END = ""  # the text of the token after the last one
 
 
-class _Token:
-    __slots__ = ("kind", "text", "line", "col")
-
-    def __init__(self, kind, text, line, col):
-        self.kind, self.text, self.line, self.col = kind, text, line, col
-
-    def where(self) -> str:
-        return f"line {self.line}:{self.col}"
-
-    def shown(self) -> str:
-        return "end of file" if self.kind == "end" else repr(self.text)
-
-
-def _tokens(text: str) -> list[_Token]:
-    out, line, start = [], 1, 0
-    for m in _LEX.finditer(text):
-        kind, tok = m.lastgroup, m.group()
-        col = m.start() - start + 1
-        if kind == "open":
-            raise ValueError(f".nfg: unterminated string starting at line {line}:{col} "
-                             "(a label needs a closing quote)")
-        if kind != "space":
-            out.append(_Token(kind, tok, line, col))
-        newlines = tok.count("\n")
-        if newlines:
-            line += newlines
-            start = m.start() + tok.rindex("\n") + 1
-    col = len(text) - start + 1
-    out.append(_Token("end", "", line, col))
-    return out
+def _is_label(tok: str) -> bool:
+    return len(tok) >= 2 and tok[0] == '"'
 
 
 def _unquote(tok: str) -> str:
@@ -99,17 +69,6 @@ def _quote(s: str) -> str:
     it precedes a quote or a backslash or ends the label, so that Gambit, which keeps
     other backslashes as they are, reads the same label."""
     return '"' + _BACKSLASH.sub(r"\\\\", str(s)).replace('"', '\\"') + '"'
-
-
-def _fraction(tok: _Token, what: str) -> Fraction:
-    if tok.kind != "word" or not _NUMBER.fullmatch(tok.text):
-        raise ValueError(f".nfg: expected a number in {what} at {tok.where()}, got "
-                         f"{tok.shown()} (integers, decimals and rationals p/q are allowed)")
-    try:
-        return Fraction(tok.text)
-    except ZeroDivisionError:
-        raise ValueError(f".nfg: division by zero in the number {tok.text!r} in {what} at "
-                         f"{tok.where()}") from None
 
 
 def number_text(q: Fraction) -> str:
@@ -205,130 +164,168 @@ def _source_text(source) -> str:
 
 
 class _Parser:
+    """Recursive descent over the tokens; every error names the line and column."""
+
     def __init__(self, text: str):
-        self.toks = _tokens(text)
+        self.text = text
+        self.toks = _LEX.findall(text)
+        self._offs = None  # token offsets, found when an error needs a line and column
+        if '"' in self.toks:
+            raise ValueError(f".nfg: unterminated string starting at "
+                             f"{self.where(self.toks.index(chr(34)))} (a label needs a "
+                             "closing quote)")
+        self.toks.append(_END)
         self.pos = 0
 
+    def where(self, i: int | None = None) -> str:
+        if self._offs is None:
+            self._offs = [m.start() for m in _LEX.finditer(self.text)] + [len(self.text)]
+        off = self._offs[self.pos if i is None else i]
+        line = self.text.count("\n", 0, off) + 1
+        return f"line {line}:{off - self.text.rfind(chr(10), 0, off)}"
+
+    def shown(self, i: int | None = None) -> str:
+        tok = self.toks[self.pos if i is None else i]
+        return "end of file" if tok == _END else repr(tok)
+
     @property
-    def cur(self) -> _Token:
+    def cur(self) -> str:
         return self.toks[self.pos]
 
-    def take(self) -> _Token:
+    def take(self) -> str:
         tok = self.toks[self.pos]
-        if tok.kind == "end":
-            raise ValueError(f".nfg: unexpected end of file at {tok.where()}")
+        if tok == _END:
+            raise ValueError(f".nfg: unexpected end of file at {self.where()}")
         self.pos += 1
         return tok
 
-    def expect(self, text: str, what: str) -> _Token:
+    def fail(self, message: str, i: int | None = None):
+        raise ValueError(f".nfg: {message} at {self.where(i)}, got {self.shown(i)}")
+
+    def expect(self, char: str, what: str) -> None:
+        if self.cur != char:
+            if self.cur == _END:
+                raise ValueError(f".nfg: unexpected end of file at {self.where()} "
+                                 f"(expected {char!r} {what})")
+            self.fail(f"expected {char!r} {what}")
+        self.pos += 1
+
+    def number(self, what: str, cache: dict) -> int | Fraction:
+        """The number at the cursor: an int for an integer, else an exact Fraction."""
         tok = self.cur
-        if tok.text != text or tok.kind not in ("punct", "word"):
-            if tok.kind == "end":
-                raise ValueError(f".nfg: unexpected end of file at {tok.where()} "
-                                 f"(expected {text!r} {what})")
-            raise ValueError(f".nfg: expected {text!r} {what} at {tok.where()}, "
-                             f"got {tok.shown()}")
-        return self.take()
+        value = cache.get(tok)
+        if value is None:
+            if _INTEGER.fullmatch(tok):
+                value = int(tok)
+            elif _NUMBER.fullmatch(tok):
+                try:
+                    value = Fraction(tok)
+                except ZeroDivisionError:
+                    raise ValueError(f".nfg: division by zero in the number {tok!r} in "
+                                     f"{what} at {self.where()}") from None
+            else:
+                self.fail(f"expected a number in {what} (integers, decimals and rationals "
+                          "p/q are allowed)")
+            cache[tok] = value
+        self.pos += 1
+        return value
 
     def labels(self, what: str) -> list[str]:
         self.expect("{", f"to open the {what}")
         out = []
-        while self.cur.kind == "text":
-            out.append(_unquote(self.take().text))
-        if self.cur.text != "}" or self.cur.kind != "punct":
-            if self.cur.kind == "end":
+        while _is_label(self.cur):
+            out.append(_unquote(self.take()))
+        if self.cur != "}":
+            if self.cur == _END:
                 raise ValueError(f".nfg: unexpected end of file in the {what} at "
-                                 f"{self.cur.where()}")
-            raise ValueError(f".nfg: {what} must be quoted strings, got {self.cur.shown()} "
-                             f"at {self.cur.where()}")
-        self.take()
+                                 f"{self.where()}")
+            self.fail(f"{what} must be quoted strings")
+        self.pos += 1
         return out
 
     def header(self):
-        tok = self.cur
-        if tok.text != "NFG":
-            raise ValueError(f".nfg: the file must start with 'NFG 1 R', got {tok.shown()} "
-                             f"at {tok.where()}")
-        self.take()
-        tok = self.take()
-        if tok.text != "1":
-            raise ValueError(f".nfg: only version 1 of the format exists: the file must start "
-                             f"with 'NFG 1 R', got version {tok.text!r} at {tok.where()}")
-        tok = self.take()
-        if tok.text not in ("R", "D"):
-            raise ValueError(f".nfg: the file must start with 'NFG 1 R' (or the old "
-                             f"'NFG 1 D'), got {tok.text!r} at {tok.where()}")
-        tok = self.take()
-        if tok.kind != "text":
-            raise ValueError(f".nfg: expected the quoted title of the game at {tok.where()}, "
-                             f"got {tok.shown()}")
-        title = _unquote(tok.text)
+        if self.cur != "NFG":
+            self.fail("the file must start with 'NFG 1 R'")
+        self.pos += 1
+        if self.take() != "1":
+            self.fail("only version 1 of the format exists: the file must start with "
+                      "'NFG 1 R'", self.pos - 1)
+        if self.take() not in ("R", "D"):
+            self.fail("the file must start with 'NFG 1 R' (or the old 'NFG 1 D')",
+                      self.pos - 1)
+        if not _is_label(self.cur):
+            self.fail("expected the quoted title of the game")
+        title = _unquote(self.take())
         players = self.labels("player names")
         if not players:
-            raise ValueError(".nfg: the game lists no players")
+            raise ValueError(f".nfg: the game lists no players ({self.where(self.pos - 1)})")
         self.expect("{", "to open the strategy list")
         actions = []
-        if self.cur.text == "{" and self.cur.kind == "punct":
+        if self.cur == "{":
             for p in range(len(players)):
-                if self.cur.text != "{":
-                    raise ValueError(f".nfg: expected one strategy list per player "
-                                     f"({len(players)}), found {p} at {self.cur.where()}")
+                if self.cur != "{":
+                    self.fail(f"expected one strategy list per player ({len(players)}), "
+                              f"found {p}")
                 actions.append(self.labels(f"strategy names of player {p + 1}"))
         else:
             for p in range(len(players)):
-                tok = self.take()
-                if not tok.text.isdigit():
-                    raise ValueError(f".nfg: expected the number of strategies of player "
-                                     f"{p + 1} at {tok.where()}, got {tok.shown()}")
-                actions.append([str(k + 1) for k in range(int(tok.text))])
+                if not self.cur.isdigit():
+                    self.fail(f"expected the number of strategies of player {p + 1}")
+                actions.append([str(k + 1) for k in range(int(self.take()))])
         self.expect("}", f"to close the strategy list of {len(players)} players")
         for p, acts in enumerate(actions):
             if not acts:
                 raise ValueError(f".nfg: player {p + 1} ({players[p]!r}) has no strategies; "
                                  "every player needs at least one")
-        comment = _unquote(self.take().text) if self.cur.kind == "text" else ""
+        comment = _unquote(self.take()) if _is_label(self.cur) else ""
         return title, players, actions, comment
 
-    def outcome_body(self, n: int, size: int) -> list[list[Fraction]]:
+    def outcome_body(self, n: int, size: int) -> list[list]:
         self.expect("{", "to open the outcome list")
-        outcomes = [[Fraction(0)] * n]
-        while self.cur.text == "{" and self.cur.kind == "punct":
-            start = self.take()
-            if self.cur.kind == "text":
-                self.take()  # the outcome's name
+        outcomes, cache = [[0] * n], {}
+        while self.cur == "{":
+            start = self.pos
+            self.pos += 1
+            if _is_label(self.cur):
+                self.pos += 1  # the outcome's name
             vals = []
-            while not (self.cur.text == "}" and self.cur.kind == "punct"):
-                if self.cur.text == ",":
-                    self.take()
-                    continue
-                if self.cur.kind == "end":
+            while self.cur != "}":
+                if self.cur == ",":
+                    self.pos += 1
+                elif self.cur == _END:
                     raise ValueError(f".nfg: unexpected end of file in outcome "
-                                     f"{len(outcomes)} (opened at {start.where()})")
-                vals.append(_fraction(self.take(), f"outcome {len(outcomes)}"))
-            self.take()
+                                     f"{len(outcomes)} (opened at {self.where(start)})")
+                else:
+                    vals.append(self.number(f"outcome {len(outcomes)}", cache))
+            self.pos += 1
             if len(vals) != n:
-                raise ValueError(f".nfg: outcome {len(outcomes)} (at {start.where()}) needs "
-                                 f"{n} payoffs, one per player, got {len(vals)}")
+                raise ValueError(f".nfg: outcome {len(outcomes)} (at {self.where(start)}) "
+                                 f"needs {n} payoffs, one per player, got {len(vals)}")
             outcomes.append(vals)
         self.expect("}", "to close the outcome list")
         rows = []
-        while self.cur.kind != "end":
-            tok = self.take()
-            if not tok.text.isdigit() or int(tok.text) >= len(outcomes):
-                raise ValueError(f".nfg: expected an outcome number in 0..{len(outcomes) - 1} "
-                                 f"at {tok.where()}, got {tok.shown()}")
-            rows.append(outcomes[int(tok.text)])
+        while self.cur != _END:
+            tok = self.cur
+            if not tok.isdigit() or int(tok) >= len(outcomes):
+                self.fail(f"expected an outcome number in 0..{len(outcomes) - 1}")
+            rows.append(outcomes[int(tok)])
+            self.pos += 1
         if len(rows) != size:
             raise ValueError(f".nfg: the outcome form needs one outcome number per profile "
                              f"({size}), found {len(rows)}")
         return rows
 
-    def payoff_body(self, n: int, size: int, shape) -> list[list[Fraction]]:
-        vals = []
-        while self.cur.kind != "end":
-            tok = self.take()
-            if tok.text != ",":
-                vals.append(_fraction(tok, "the payoff list"))
+    def payoff_body(self, n: int, size: int, shape) -> list[list]:
+        vals, cache, toks = [], {}, self.toks
+        for i in range(self.pos, len(toks) - 1):
+            tok = toks[i]
+            if tok != ",":
+                value = cache.get(tok)
+                if value is None:
+                    self.pos = i
+                    value = self.number("the payoff list", cache)
+                vals.append(value)
+        self.pos = len(toks) - 1
         if len(vals) != size * n:
             raise ValueError(f".nfg: a game of shape {shape} with {n} players needs "
                              f"{size * n} payoffs, found {len(vals)}")
@@ -355,15 +352,14 @@ def read_nfg(source):
     n = len(players)
     shape = tuple(len(a) for a in actions)
     size = math.prod(shape)
-    if parser.cur.text == "{" and parser.cur.kind == "punct":
+    if parser.cur == "{":
         rows = parser.outcome_body(n, size)
-    elif parser.cur.kind == "end":
-        raise ValueError(f".nfg: the file ends before the payoffs ({parser.cur.where()})")
-    elif parser.cur.kind == "word":
-        rows = parser.payoff_body(n, size, shape)
+    elif parser.cur == _END:
+        raise ValueError(f".nfg: the file ends before the payoffs ({parser.where()})")
+    elif _is_label(parser.cur):
+        parser.fail("expected the payoffs or the outcome list")
     else:
-        raise ValueError(f".nfg: expected the payoffs or the outcome list at "
-                         f"{parser.cur.where()}, got {parser.cur.shown()}")
+        rows = parser.payoff_body(n, size, shape)
     flat = np.empty((size, n), dtype=object)
     for k, row in enumerate(rows):
         flat[k, :] = row
