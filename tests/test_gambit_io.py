@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gametheory as gt
+from gametheory._validation import label_keys
 from gametheory.noncooperative.gambit_io import _NUMBER, number_text
 from gametheory.noncooperative.normal_form import NormalFormGame
 
@@ -286,6 +287,15 @@ def test_line_endings_and_byte_order_mark(tmp_path):
     assert g.comment == "two\r\nlines" and gt.read_nfg(g.to_nfg()).comment == "two\r\nlines"
 
 
+def test_not_utf8_file_is_named(tmp_path):
+    """A file in another encoding: ValueError naming the file and the byte."""
+    path = tmp_path / "latin1.nfg"
+    path.write_bytes('NFG 1 R "Caf\u00e9" { "a" } { 1 }\n1\n'.encode("latin-1"))
+    with pytest.raises(ValueError, match=r"latin1\.nfg.*UTF-8.*0xe9"):
+        gt.read_nfg(path)
+    assert gt.read_nfg('\ufeffNFG 1 R "t" { "a" } { 1 }\n1').exact_payoffs[0, 0] == 1
+
+
 @pytest.mark.parametrize("lam", [Q(1, 10**9), Q(10**9)])
 def test_unit_invariance(lam):
     """INTEROP-1. Money scaled by λ: the file carries λ·u exactly; equilibria unchanged."""
@@ -303,7 +313,8 @@ BAD_FILES = [
     ('NFG 3 R "t" { "a" } { 1 }\n1', r"only version 1 .* at line 1:5, got '3'"),
     ('NFG 1 X "t" { "a" } { 1 }\n1', r"'NFG 1 D'\) at line 1:7, got 'X'"),
     ('NFG 1 R { "a" } { 1 }\n1', r"quoted title of the game at line 1:9"),
-    ('NFG 1 R "t" { a "b" } { 1 1 }\n1 2', r"player names must be quoted strings at line 1:15, got 'a'"),
+    ('NFG 1 R "t" { a "b" } { 1 1 }\n1 2', r"player names must be quoted strings at "
+                                           r"line 1:15, got 'a'"),
     ('NFG 1 R "t" { "a" "b" }\n{ { "x" }\n}\n1 2', r"one strategy list per player \(2\), "
                                                      r"found 1 at line 3:1"),
     ('NFG 1 R "t" { "a" "b" } { 2 0 }\n', r"player 2 \('b'\) has no strategies"),
@@ -316,7 +327,8 @@ BAD_FILES = [
                                                            r"needs 2 payoffs"),
     ('NFG 1 R "t" { "a" } { 1 }\n""\n{ { "" 1 }\n', r"unexpected end of file"),
     ('NFG 1 R "t" { "a" } { 1 }\n1/0', r"division by zero in the number '1/0'"),
-    ('NFG 1 R "t" { "a" } { 1 }\n0x10', r"expected a number in the payoff list .* at line 2:1, got '0x10'"),
+    ('NFG 1 R "t" { "a" } { 1 }\n0x10', r"expected a number in the payoff list .* at "
+                                         r"line 2:1, got '0x10'"),
     ('NFG 1 R "t" { "a" } { 1 }\n""\n"another comment" 1', r"expected the payoffs or the "
                                                          r"outcome list at line 3:1"),
     ('NFG 1 R "t" { "a" } { 1 }\n""\n', r"ends before the payoffs"),
@@ -329,3 +341,17 @@ def test_malformed_files_say_what_and_where(text, match):
     """A malformed file raises ValueError naming what is wrong and where (line:column)."""
     with pytest.raises(ValueError, match=match):
         gt.read_nfg(text)
+
+
+@given(st.lists(st.sampled_from(["", "a", "a_1", "a_2", "b", "_1"]) | st.text(max_size=3),
+                max_size=8))
+def test_label_keys_are_distinct_and_keep_unique_labels(labels):
+    """INTEROP-2. Keys are distinct and non-empty; a non-empty label used once is its own
+    key; any other label gets a suffix '_k' to its own text."""
+    keys = label_keys(labels)
+    assert len(set(keys)) == len(keys) == len(labels) and all(keys)
+    for label, key in zip(labels, keys):
+        if label and labels.count(label) == 1:
+            assert key == label
+        else:
+            assert key.startswith(label + "_") and key[len(label) + 1:].isdigit()

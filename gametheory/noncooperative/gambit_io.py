@@ -43,6 +43,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .._exact import float_fraction
+
 # A token: a quoted label, a lone quote (a label left open), a brace or comma, or a word
 # (anything else up to whitespace, a brace, a comma or a quote). Whitespace separates.
 _LEX = re.compile(r'"(?:[^"\\]|\\.)*"|"|[{},]|[^\s{},"]+', re.S)
@@ -102,8 +104,6 @@ def number_text(q: Fraction) -> str:
 def _float_text(x: float) -> str:
     if x.is_integer() and abs(x) < 1e15:
         return str(int(x))
-    from .._exact import float_fraction
-
     return number_text(float_fraction(x))
 
 
@@ -152,15 +152,20 @@ def _source_text(source) -> str:
     if not isinstance(source, (str, os.PathLike)):
         raise ValueError(f"source must be .nfg text or a path to a .nfg file, got {source!r}")
     if isinstance(source, str):
-        head = source.lstrip()
+        head = source.lstrip("\ufeff \t\r\n")
         if head.startswith("NFG") or "\n" in head or "{" in head:
-            return source
+            return source.lstrip("\ufeff")
     p = Path(source)
     if not p.is_file():
         raise ValueError(f"{str(source)!r} is neither .nfg text (starting with 'NFG') "
                          "nor an existing file")
-    with open(p, encoding="utf-8-sig", newline="") as f:
-        return f.read()
+    try:
+        with open(p, encoding="utf-8-sig", newline="") as f:
+            return f.read()
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{str(source)!r}: .nfg files are UTF-8 text, but byte "
+                         f"{exc.object[exc.start]:#04x} at offset {exc.start} is not "
+                         "UTF-8") from None
 
 
 class _Parser:
