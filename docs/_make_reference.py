@@ -25,7 +25,8 @@ LAYERS = (
     ("Coalitional games", "coalitional",
      "TU and cost games, their properties and solutions (engine)."),
     ("Non-cooperative games", "noncooperative",
-     "Normal-form games, two-player mixed equilibria, entry games, Gambit I/O (engine)."),
+     "Normal-form games, two-player mixed equilibria, entry games, Gambit I/O and "
+     "conversions (engine)."),
     ("Host markets", "markets",
      "Cournot and Bertrand stages, homogeneous and differentiated, market power (engine)."),
     ("Models of the paper", "models",
@@ -40,7 +41,7 @@ SECTIONS = {
     "nucleolus": "Nucleolus family",
     "normal_form": "Normal-form games", "bimatrix": "Two-player mixed equilibria",
     "entry": "Entry games", "modes": "Entry games with several modes",
-    "gambit_io": "Gambit files",
+    "gambit_io": "Gambit files", "convert": "Moving games to other libraries",
     "cournot": "Homogeneous goods", "bertrand": "Homogeneous goods",
     "differentiated": "Differentiated goods", "power": "Market power",
     "symbolic": "Closed forms (sympy)",

@@ -148,3 +148,48 @@ def names_for(n: int, names: Iterable | None, what: str = "player") -> tuple[str
     if len(set(names)) != n:
         raise ValueError(f"{what} names must be distinct, got {names}")
     return names
+
+
+def label_keys(labels: Iterable[str]) -> tuple[str, ...]:
+    """Distinct, non-empty keys for display labels that may be empty or repeated.
+
+    A non-empty label used once is its own key; an empty or repeated label gets the
+    suffix ``_k`` with the smallest ``k`` (counted per label) that is not already
+    taken: ``("", "") -> ("_1", "_2")``, ``("x", "x", "x_1") -> ("x_2", "x_3", "x_1")``.
+    This is the rule Gambit (16.4 and later) applies when it reads a file, so the keys
+    are the labels pygambit shows for the same file.
+    """
+    labels = tuple(labels)
+    counts: dict[str, int] = {}
+    for s in labels:
+        counts[s] = counts.get(s, 0) + 1
+    used = set(labels)
+    visited: dict[str, int] = {}
+    keys = []
+    for s in labels:
+        if counts[s] == 1 and s != "":
+            keys.append(s)
+            continue
+        while True:
+            visited[s] = visited.get(s, 0) + 1
+            candidate = f"{s}_{visited[s]}"
+            if candidate not in used:
+                break
+        used.add(candidate)
+        keys.append(candidate)
+    return tuple(keys)
+
+
+def labels_for(n: int, labels: Iterable | None,
+               what: str = "player") -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Display labels as given (default ``0..n-1``; empty or repeated ones allowed) and
+    their distinct keys (:func:`label_keys`), or ``ValueError`` if there are not ``n``."""
+    if labels is None:
+        shown = tuple(str(i) for i in range(n))
+    else:
+        if isinstance(labels, (int, float)) or not isinstance(labels, Iterable):
+            raise ValueError(f"{what} names must be a sequence of {n} strings, got {labels!r}")
+        shown = tuple(str(s) for s in labels)
+    if len(shown) != n:
+        raise ValueError(f"expected {n} {what} names, got {len(shown)}: {shown}")
+    return shown, label_keys(shown)

@@ -3,8 +3,9 @@
 A game on players ``N = {0, …, n-1}`` is stored as one float array ``v`` of length
 ``2**n`` indexed by **bitmask**: bit ``i`` of the index is player ``i``, index 0 is
 the empty coalition (worth 0). Everything else — coalitions as frozensets of
-indices or names, the lexicographic vector of R's CoopGame and Matlab's TUGlab, a
-callable on frozensets — converts to and from that array.
+indices or names, the lexicographic vector of R's CoopGame and TUGLab, the binary-order
+vector of Matlab's MatTuGames and coopgame-py, a callable on frozensets — converts to
+and from that array.
 
 References
 ----------
@@ -59,6 +60,18 @@ def members(mask: int) -> tuple[int, ...]:
         mask >>= 1
         i += 1
     return tuple(out)
+
+
+def _coalition_vector(values, order: str) -> tuple[np.ndarray, int]:
+    """The ``2**n - 1`` values of the non-empty coalitions listed in ``order``, and ``n``."""
+    vals = finite_array(values, f"{order}-order values", ndim=1)
+    size = vals.shape[0] + 1
+    if size < 2 or size & (size - 1):
+        raise ValueError(
+            f"the {order} order lists 2**n - 1 non-empty coalitions; got {vals.shape[0]} "
+            f"values (1, 3, 7, 15, … are allowed)"
+        )
+    return vals, _check_n(size.bit_length() - 1)
 
 
 def lex_masks(n: int) -> np.ndarray:
@@ -187,17 +200,27 @@ class TUGame:
         The order is by coalition size, then lexicographically by members: for three
         players {1}, {2}, {3}, {1,2}, {1,3}, {2,3}, {1,2,3}.
         """
-        vals = finite_array(values, "lexicographic values", ndim=1)
-        size = vals.shape[0] + 1
-        if size < 2 or size & (size - 1):
-            raise ValueError(
-                f"the lexicographic order lists 2**n - 1 non-empty coalitions; got {vals.shape[0]} "
-                f"values (1, 3, 7, 15, … are allowed)"
-            )
-        n = _check_n(size.bit_length() - 1)
-        arr = np.zeros(size)
+        vals, n = _coalition_vector(values, "lexicographic")
+        arr = np.zeros(2**n)
         arr[lex_masks(n)] = vals
         return cls(arr, names=names)
+
+    @classmethod
+    def from_binary(cls, values, names: Iterable | None = None):
+        """Build from the ``2**n - 1`` values in binary order (Matlab ``MatTuGames``,
+        R ``TUGLab`` with ``binary=TRUE``, coopgame-py).
+
+        Coalition ``S`` is at position ``Σ_{i∈S} 2^(i-1)`` (1-based players), so for
+        three players {1}, {2}, {1,2}, {3}, {1,3}, {2,3}, {1,2,3}: the bitmask order
+        without the empty coalition.
+
+        References
+        ----------
+        Meinhardt, H. I. (2013). *The Matlab Game Theory Toolbox MatTuGames*, version 0.4
+        (the game vector in unique-integer order).
+        """
+        vals, _ = _coalition_vector(values, "binary")
+        return cls(np.concatenate([[0.0], vals]), names=names)
 
     # ----------------------------------------------------------------- coalitions
     def _player(self, p) -> int:
@@ -268,6 +291,25 @@ class TUGame:
     def to_lex(self) -> np.ndarray:
         """Values of the non-empty coalitions in lexicographic order (see :meth:`from_lex`)."""
         return self.v[lex_masks(self.n)].copy()
+
+    def to_binary(self) -> np.ndarray:
+        """Values of the non-empty coalitions in binary order (see :meth:`from_binary`)."""
+        return self.v[1:].copy()
+
+    def to_coopgame(self):
+        """A ``coopgame.Game`` (coopgame-py) with the same values; see
+        :func:`gametheory.coalitional.convert.to_coopgame`."""
+        from .convert import to_coopgame
+
+        return to_coopgame(self)
+
+    @classmethod
+    def from_coopgame(cls, game, names: Iterable | None = None):
+        """Build from a ``coopgame.Game`` (coopgame-py); see
+        :func:`gametheory.coalitional.convert.from_coopgame`."""
+        from .convert import from_coopgame
+
+        return from_coopgame(game, names, kind=cls.kind)
 
     def to_dict(self, *, by_name: bool = False) -> dict:
         """Mapping ``frozenset -> worth`` over the non-empty coalitions (indices or names)."""

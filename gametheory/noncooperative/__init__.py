@@ -1,6 +1,14 @@
 """Non-cooperative games: n-player normal form, two-player mixed equilibria, entry games."""
 
 from .bimatrix import EquilibriumSet, bimatrix_equilibria, is_equilibrium
+from .convert import (
+    from_nashpy,
+    from_pygambit,
+    from_quantecon,
+    to_nashpy,
+    to_pygambit,
+    to_quantecon,
+)
 from .entry import (
     DuopolyEntryMap,
     EntryGame,
@@ -25,9 +33,15 @@ __all__ = [
     "bimatrix_equilibria",
     "count_lattice",
     "duopoly_entry_grid",
+    "from_nashpy",
+    "from_pygambit",
+    "from_quantecon",
     "is_equilibrium",
     "read_nfg",
     "symmetric_duopoly_entry",
     "typed_entry_equilibria",
+    "to_nashpy",
+    "to_pygambit",
+    "to_quantecon",
     "write_nfg",
 ]

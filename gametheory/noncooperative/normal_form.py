@@ -23,8 +23,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from .._display import fmt, html_table
+from .._exact import exact_table, fractions_of, may_hold_exact
 from .._tolerance import RTOL
-from .._validation import finite_array, names_for, positive
+from .._validation import finite_array, labels_for, positive
 
 #: Largest number of payoff entries (profiles × players) a game may hold (about 1 GiB).
 MAX_ENTRIES = 2**27
@@ -36,8 +37,11 @@ def _is_index(x) -> bool:
     return isinstance(x, (int, np.integer)) and not isinstance(x, bool)
 
 
-def _stack_payoffs(payoffs) -> np.ndarray:
-    """Read the two accepted layouts into one ``(a_1, …, a_n, n)`` float array."""
+def _stack_payoffs(payoffs) -> tuple[np.ndarray, bool]:
+    """Read the two accepted layouts into one ``(a_1, …, a_n, n)`` float array.
+
+    Also says whether ``payoffs`` was the per-player layout (a list of ``n`` arrays).
+    """
     if isinstance(payoffs, (list, tuple)) and len(payoffs) > 0:
         try:
             parts = [np.asarray(p, dtype=float) for p in payoffs]
@@ -49,13 +53,13 @@ def _stack_payoffs(payoffs) -> np.ndarray:
             if len(shapes) == 1 and parts[0].ndim == n:
                 for p, part in enumerate(parts):
                     finite_array(part, f"payoffs of player {p}")
-                return np.stack(parts, axis=-1)
+                return np.stack(parts, axis=-1), True
         # not n arrays of n dimensions: maybe one nested list in the stacked layout
         all_arrays = all(isinstance(p, np.ndarray) for p in payoffs)
         if parts is not None and not all_arrays and len({p.shape for p in parts}) == 1:
             arr = finite_array(payoffs, "payoffs")
             if arr.ndim >= 2 and arr.shape[-1] == arr.ndim - 1:
-                return arr
+                return arr, False
         elif parts is None:
             finite_array(payoffs, "payoffs")  # raises: ragged
         raise ValueError(
@@ -72,7 +76,20 @@ def _stack_payoffs(payoffs) -> np.ndarray:
             f"({arr.ndim - 1} action axes but a last axis of length "
             f"{arr.shape[-1] if arr.ndim else 'none'})"
         )
-    return arr
+    return arr, False
+
+
+def _exact_payoffs(payoffs, per_player: bool, shape) -> np.ndarray | None:
+    """The exact payoffs (object array of Fractions) if floats would round some of them."""
+    if not may_hold_exact(payoffs):
+        return None
+    if per_player:
+        obj = np.stack([np.asarray(p, dtype=object) for p in payoffs], axis=-1)
+    else:
+        obj = np.asarray(payoffs, dtype=object)
+    if obj.shape != shape:  # e.g. nested objects numpy could not see through
+        return None
+    return exact_table(obj)
 
 
 class NormalFormGame:
@@ -88,8 +105,24 @@ class NormalFormGame:
         as the per-player layout; a list of numpy arrays must be that layout; a
         nested list that is not may be the stacked layout.
     player_names : sequence of str, optional
+        Labels of the players (default ``"0"``, ``"1"``, …).
     action_names : sequence of sequences of str, optional
-        One list of names per player.
+        One list of action labels per player (default ``"0"``, ``"1"``, …).
+    title, comment : str, optional
+        The game's title and a free-text comment (kept by :func:`read_nfg` and
+        :func:`write_nfg` and by the pygambit conversions).
+
+    Notes
+    -----
+    Labels are kept as given, for display and for writing the game back out: they may
+    be empty or repeated, as Gambit files allow. Where the API needs to name a player
+    it uses :attr:`player_keys` (and :attr:`action_keys` for actions): a unique label
+    is its own key, an empty or repeated one gets a suffix ``_1``, ``_2``, … (Gambit's
+    rule, see :func:`gametheory._validation.label_keys`).
+
+    Payoffs given as exact numbers (``fractions.Fraction``, ``decimal.Decimal``, large
+    integers) are also kept exactly, in :attr:`exact_payoffs`; the solvers use the
+    float array :attr:`payoffs`.
 
     Examples
     --------
@@ -99,10 +132,15 @@ class NormalFormGame:
     >>> g = gt.NormalFormGame([[[3, 0], [4, 1]], [[3, 4], [0, 1]]])
     >>> g.pure_nash_equilibria()
     [(1, 1)]
+
+    References
+    ----------
+    Osborne, M. J. & Rubinstein, A. (1994). *A Course in Game Theory*. MIT Press.
     """
 
-    def __init__(self, payoffs, player_names=None, action_names=None):
-        arr = _stack_payoffs(payoffs)
+    def __init__(self, payoffs, player_names=None, action_names=None, *,
+                 title: str = "", comment: str = ""):
+        arr, per_player = _stack_payoffs(payoffs)
         n = arr.ndim - 1
         if any(a < 1 for a in arr.shape[:-1]):
             raise ValueError(f"every player needs at least one action; got shape {arr.shape}")
@@ -111,24 +149,45 @@ class NormalFormGame:
                 f"the payoff table has {arr.size:,} entries ({arr.size * 8 / 2**30:.1f} GiB); "
                 f"at most {MAX_ENTRIES:,} are supported"
             )
+        for name, text in (("title", title), ("comment", comment)):
+            if not isinstance(text, str):
+                raise ValueError(f"{name} must be a string, got {text!r}")
+        self._exact = _exact_payoffs(payoffs, per_player, arr.shape)
         arr = np.array(arr, dtype=float)
         arr.setflags(write=False)
         self.payoffs = arr
         self.n = n
         self.shape = tuple(int(a) for a in arr.shape[:-1])
-        self.player_names = names_for(n, player_names, "player")
+        self.title = title
+        self.comment = comment
+        self.player_names, self.player_keys = labels_for(n, player_names, "player")
         if action_names is None:
-            self.action_names = tuple(tuple(str(k) for k in range(a)) for a in self.shape)
-        else:
-            action_names = list(action_names)
-            if len(action_names) != n:
-                raise ValueError(
-                    f"action_names needs one list per player ({n}), got {len(action_names)}"
-                )
-            self.action_names = tuple(
-                names_for(a, names, f"action (player {p})")
-                for p, (a, names) in enumerate(zip(self.shape, action_names, strict=True))
+            action_names = [None] * n
+        elif isinstance(action_names, (str, bytes)) or not hasattr(action_names, "__iter__"):
+            raise ValueError(f"action_names needs one list of names per player ({n}), "
+                             f"got {action_names!r}")
+        action_names = list(action_names)
+        if len(action_names) != n:
+            raise ValueError(
+                f"action_names needs one list per player ({n}), got {len(action_names)}"
             )
+        labelled = [labels_for(a, names, f"action (player {p})")
+                    for p, (a, names) in enumerate(zip(self.shape, action_names, strict=True))]
+        self.action_names = tuple(shown for shown, _ in labelled)
+        self.action_keys = tuple(keys for _, keys in labelled)
+
+    @property
+    def exact_payoffs(self) -> np.ndarray:
+        """The payoffs as exact numbers: an object array of ``fractions.Fraction``, shape
+        ``(a_1, …, a_n, n)``.
+
+        Exact when the game was given exact numbers (a ``.nfg`` file, pygambit,
+        ``Fraction`` entries); otherwise each float stands for its shortest decimal
+        (``0.1`` is ``1/10``), the value Gambit reads from the same text.
+        """
+        if self._exact is not None:
+            return self._exact.copy()
+        return fractions_of(self.payoffs)
 
     # ------------------------------------------------------------------ basics
     def __repr__(self):
@@ -146,9 +205,17 @@ class NormalFormGame:
 
     def _player(self, p) -> int:
         if isinstance(p, str):
-            if p not in self.player_names:
-                raise ValueError(f"unknown player {p!r}; players are {list(self.player_names)}")
-            return self.player_names.index(p)
+            if p in self.player_keys:
+                return self.player_keys.index(p)
+            same = [q for q, name in enumerate(self.player_names) if name == p]
+            if same:
+                keys = [self.player_keys[q] for q in same]
+                who = (f"player {same[0]} is labelled {p!r} but its key is {keys[0]!r}"
+                       if len(same) == 1 else
+                       f"players {same} share the label {p!r}; their keys are {keys}")
+                raise ValueError(f"{who}: name a player by its index or its key "
+                                 f"(one of {list(self.player_keys)})")
+            raise ValueError(f"unknown player {p!r}; players are {list(self.player_keys)}")
         if _is_index(p) and 0 <= p < self.n:
             return int(p)
         raise ValueError(f"a player is an index 0..{self.n - 1} or a name, got {p!r}")
@@ -309,14 +376,17 @@ class NormalFormGame:
         idx = []
         for p, acts in enumerate(actions):
             acts = [int(a) for a in acts]
-            if not acts or any(not 0 <= a < self.shape[p] for a in acts):
-                raise ValueError(f"player {p} must keep a non-empty subset of "
-                                 f"0..{self.shape[p] - 1}")
+            if (not acts or len(set(acts)) != len(acts)
+                    or any(not 0 <= a < self.shape[p] for a in acts)):
+                raise ValueError(f"player {p} must keep a non-empty subset of distinct "
+                                 f"actions among 0..{self.shape[p] - 1}, got {acts}")
             idx.append(acts)
-        sub = self.payoffs[np.ix_(*idx, range(self.n))]
+        cells = np.ix_(*idx, range(self.n))
+        sub = self.payoffs[cells] if self._exact is None else self._exact[cells]
         return NormalFormGame(sub, self.player_names,
                               [[self.action_names[p][a] for a in acts]
-                               for p, acts in enumerate(idx)])
+                               for p, acts in enumerate(idx)],
+                              title=self.title, comment=self.comment)
 
     def iterated_elimination(self, strict: bool = True, mixed: bool = False, tol: float = RTOL):
         """Iterated elimination of dominated actions.
@@ -350,25 +420,56 @@ class NormalFormGame:
             game = game.restrict(new)
 
     # ------------------------------------------------------------------ conversions
+    # One implementation each, in gametheory.noncooperative.convert and .gambit_io;
+    # these methods call them.
     def to_nashpy(self):
-        """A ``nashpy.Game`` with the same payoff matrices (two players only)."""
-        if self.n != 2:
-            raise ValueError(f"nashpy handles two-player games; this game has {self.n} players")
-        import nashpy
+        """A ``nashpy.Game`` with the same payoff matrices (two players only); see
+        :func:`gametheory.noncooperative.convert.to_nashpy`."""
+        from .convert import to_nashpy
 
-        return nashpy.Game(np.array(self.payoffs[..., 0]), np.array(self.payoffs[..., 1]))
+        return to_nashpy(self)
 
     @classmethod
     def from_nashpy(cls, game, player_names=None, action_names=None) -> NormalFormGame:
-        """Build from a ``nashpy.Game`` (its ``payoff_matrices``)."""
-        try:
-            A, B = game.payoff_matrices
-        except (AttributeError, ValueError, TypeError):
-            raise ValueError("from_nashpy expects a nashpy.Game with two payoff matrices") from None
-        return cls([np.asarray(A), np.asarray(B)], player_names, action_names)
+        """Build from a ``nashpy.Game`` (its ``payoff_matrices``); see
+        :func:`gametheory.noncooperative.convert.from_nashpy`."""
+        from .convert import from_nashpy
+
+        return from_nashpy(game, player_names, action_names)
+
+    def to_pygambit(self):
+        """A ``pygambit.Game`` table with the same labels and exact payoffs; see
+        :func:`gametheory.noncooperative.convert.to_pygambit`."""
+        from .convert import to_pygambit
+
+        return to_pygambit(self)
+
+    @classmethod
+    def from_pygambit(cls, game) -> NormalFormGame:
+        """Build from a strategic-form ``pygambit.Game``; see
+        :func:`gametheory.noncooperative.convert.from_pygambit`."""
+        from .convert import from_pygambit
+
+        return from_pygambit(game)
+
+    def to_quantecon(self):
+        """A ``quantecon.game_theory.NormalFormGame`` with the same payoffs; see
+        :func:`gametheory.noncooperative.convert.to_quantecon`."""
+        from .convert import to_quantecon
+
+        return to_quantecon(self)
+
+    @classmethod
+    def from_quantecon(cls, game, player_names=None, action_names=None) -> NormalFormGame:
+        """Build from a ``quantecon.game_theory.NormalFormGame``; see
+        :func:`gametheory.noncooperative.convert.from_quantecon`."""
+        from .convert import from_quantecon
+
+        return from_quantecon(game, player_names, action_names)
 
     def to_nfg(self, title: str = "", path=None) -> str:
-        """Gambit ``.nfg`` text (``NFG 1 R`` payoff format); also written to ``path`` if given."""
+        """Gambit ``.nfg`` text (``NFG 1 R`` payoff format); also written to ``path`` if
+        given. The title defaults to the game's :attr:`title`."""
         from .gambit_io import write_nfg
 
         return write_nfg(self, title=title, path=path)
