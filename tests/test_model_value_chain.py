@@ -174,9 +174,10 @@ def test_nash_in_nash_is_a_fixed_point_of_best_responses(model):
             if hi - lo < 1e-9 * (1 + hi):
                 t[i] = lo
                 continue
-            neg = lambda ti: -(model.beta * np.log(ti - lo)  # noqa: E731
-                               + (1 - model.beta) * np.log(V(X) - others - ti
-                                                           - (V(X - xs[i]) - others)))
+            def neg(ti, lo=lo, others=others, i=i):
+                lead_gain = (V(X) - others - ti) - (V(X - xs[i]) - others)
+                return -(model.beta * np.log(ti - lo) + (1 - model.beta) * np.log(lead_gain))
+
             t[i] = minimize_scalar(neg, bounds=(lo, hi), method="bounded",
                                    options={"xatol": 1e-12 * (1 + hi)}).x
     assert np.allclose(t[A], out.payments[A], rtol=1e-6, atol=1e-7 * (1 + out.payments.max()))

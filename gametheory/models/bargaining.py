@@ -145,7 +145,7 @@ class NashBargaining(Model):
 
     @staticmethod
     def closed_forms() -> ClosedForms:
-        """``u_1``, ``u_2`` derived by maximising ``β log(u_1 − d_1) + (1−β) log(S − u_1 − d_2)``."""
+        """``u_1``, ``u_2`` from maximising ``β log(u_1 − d_1) + (1−β) log(S − u_1 − d_2)``."""
         return _nash_forms()
 
 

@@ -88,7 +88,6 @@ from .._results import ResultMixin
 from .._tolerance import RTOL, tolerance
 from .._validation import (
     finite_array,
-    finite_scalar,
     in_interval,
     nonnegative_array,
     positive,
@@ -351,13 +350,9 @@ class EntryModeChoice(Model):
     def _validate(self):
         set_ = functools.partial(object.__setattr__, self)
         set_("B", positive(self.B, "B (host demand level)"))
-        tau = finite_scalar(self.tau, "tau (iceberg trade cost)")
-        if tau <= 1:
-            raise ValueError(f"tau (iceberg trade cost) must be > 1, got {tau}")
-        sigma = finite_scalar(self.sigma, "sigma (elasticity of substitution)")
-        if sigma <= 1:
-            raise ValueError(f"sigma (elasticity of substitution) must be > 1, got {sigma}")
-        set_("tau", tau)
+        above_one = dict(lo=1.0, hi=np.inf, closed="neither")
+        set_("tau", in_interval(self.tau, "tau (iceberg trade cost)", **above_one))
+        sigma = in_interval(self.sigma, "sigma (elasticity of substitution)", **above_one)
         set_("sigma", sigma)
         for key, what in (("f_X", "export"), ("f_L", "non-equity"), ("f_G", "greenfield"),
                           ("f_M", "M&A")):

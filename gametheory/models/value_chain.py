@@ -63,7 +63,6 @@ from .._results import ResultMixin
 from .._tolerance import tolerance
 from .._validation import (
     finite_array,
-    finite_scalar,
     in_interval,
     names_for,
     nonempty_grid,

@@ -60,10 +60,10 @@ def modes_by_productivity():
                             title="Export, non-equity, greenfield, M&A: who goes how")
 
 
-@figure("chain_share_by_group", "Bargaining with a lead firm: the cluster's share of chain "
+@figure("value_chain_share", "Bargaining with a lead firm: the cluster's share of chain "
         "rents and Lerner index against the number of firms bargaining together, for "
         "concave, linear and convex lead-firm surplus")
-def chain_share_by_group():
+def value_chain_share():
     from ..plotting.value_chain import plot_chain_share
 
     return plot_chain_share(chain_curves(), title="Joining forces pays iff the lead firm's "
@@ -76,9 +76,9 @@ def modes_shares():
     return DEFAULT_MODES.solve().table()
 
 
-@table("chain_bargaining", "Bargaining with a lead firm: the cluster's share of chain rents "
+@table("value_chain_bargaining", "Bargaining with a lead firm: the cluster's share of chain rents "
        "and Lerner index alone and together, by curvature of the lead firm's surplus")
-def chain_bargaining():
+def value_chain_bargaining():
     header = ["theta", "share alone", "share together", "Lerner alone", "Lerner together",
               "gain of two firms together", "lead firm payoff alone", "lead firm payoff together"]
     rows = []
@@ -131,7 +131,7 @@ def results_section() -> list[str]:
         f"with capability {NON_MOBILE['local_capability']:g} in units of Φ), the order is "
         + " → ".join(nm.envelope) + f" and the prescription {nm.message}.",
         "",
-        "## Bargaining along the value chain (figure chain_share_by_group)",
+        "## Bargaining along the value chain (figure value_chain_share)",
         "",
         f"{CHAIN['n']} equal cluster firms supply a lead firm whose gross surplus is "
         f"V(X) = A X^θ with V({CHAIN['n']}) = {CHAIN['V_N']:g}; unit cost "

@@ -45,7 +45,7 @@ def plot_entry_modes(outcome, *, Phi_range=None, title: str | None = None):
     with paper_style():
         fig, (ax, bx) = plt.subplots(1, 2, figsize=(10.5, 3.6),
                                      gridspec_kw={"width_ratios": [1.5, 1]})
-        for y, (label, s) in enumerate(rows):
+        for y, (_, s) in enumerate(rows):
             edges = np.concatenate([[lo], np.clip(s.cutoffs, lo, hi), [hi]])
             for mode, a, b in zip(s.envelope, edges[:-1], edges[1:]):
                 if b > a:
