@@ -186,6 +186,8 @@ class ModeSorting(ResultMixin):
         modes below a size threshold, equity modes (greenfield, M&A) above it.
     message : str
         Why the prescription holds or fails.
+    solution : str
+        What was computed.
 
     References
     ----------
@@ -207,6 +209,7 @@ class ModeSorting(ResultMixin):
     expected_profit: float
     prescription_holds: bool
     message: str
+    solution: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -253,9 +256,10 @@ class EntryModeOutcome(ResultMixin):
                   "rent share kept", "price control"]
         rows = []
         for m in MODES:
+            none = 0.0 if m == "home" else float("nan")  # home, or a mode not available
             rows.append([m,
-                         round(self.alone.fixed_costs.get(m, 0.0), 6),
-                         round(self.cluster.fixed_costs.get(m, 0.0), 6),
+                         round(self.alone.fixed_costs.get(m, none), 6),
+                         round(self.cluster.fixed_costs.get(m, none), 6),
                          round(self.alone.shares[m], 6), round(self.cluster.shares[m], 6),
                          round(self.alone.sme_shares[m], 6),
                          round(self.cluster.sme_shares[m], 6),
@@ -366,13 +370,13 @@ class EntryModeChoice(Model):
         if self.heterogeneity not in _HETEROGENEITY:
             raise ValueError(f"heterogeneity must be one of {_HETEROGENEITY}, "
                              f"got {self.heterogeneity!r}")
+        k = positive(self.k, "k (Pareto shape of productivity)")
+        set_("k", k)
+        set_("phi_min", positive(self.phi_min, "phi_min (lowest productivity)"))
         if self.sample is None:
-            k = positive(self.k, "k (Pareto shape of productivity)")
             if k <= sigma - 1:
                 raise ValueError(f"k (Pareto shape of productivity) must be > sigma − 1 = "
                                  f"{sigma - 1:g} so that mean sales are finite, got {k}")
-            set_("k", k)
-            set_("phi_min", positive(self.phi_min, "phi_min (lowest productivity)"))
         else:
             s = nonnegative_array(self.sample, "sample (productivity indices Φ)", ndim=1)
             if s.size == 0:
@@ -594,7 +598,12 @@ class EntryModeChoice(Model):
             sme_abroad=1.0 - sme["home"] if q_sme > 0 else float("nan"),
             equity_cutoff=equity_cut, largest_firms_mode=names[-1],
             rent_control=kept / created if created > 0 else float("nan"),
-            expected_profit=float(profit), prescription_holds=holds, message=msg)
+            expected_profit=float(profit), prescription_holds=holds, message=msg,
+            solution=("each firm's most profitable mode given the host demand level B "
+                      "(monopolistic competition), the upper envelope of the profit lines; "
+                      + ("shares counted over the sample" if self.sample is not None else
+                         "shares in closed form for Pareto productivity")
+                      + ("; fixed costs net of the platform" if cluster else "")))
 
     def _prescription(self, envelope, shares):
         """Whether the foreign modes in use sort as [export …] non-equity, then equity only."""
