@@ -30,7 +30,8 @@ LAYERS = (
     ("Host markets", "markets",
      "Cournot and Bertrand stages, homogeneous and differentiated, market power (engine)."),
     ("Models of the paper", "models",
-     "The mechanisms M1–M5 and the integrated comparison M0 (built on the engines)."),
+     "The mechanisms M1–M5, the integrated comparison M0, entry modes by firm size and "
+     "bargaining along the value chain (built on the engines)."),
 )
 
 #: Which module of a layer a name comes from -> sub-heading.
@@ -48,6 +49,8 @@ SECTIONS = {
     "cost_sharing": "M1 cost sharing", "risk_sharing": "M2 risk sharing",
     "agglomeration": "M3 agglomeration", "dissipation": "M4 dissipation",
     "information": "M5 information sharing", "cluster": "M0 cluster vs scattered",
+    "entry_modes": "Entry modes by firm size", "bargaining": "Bargaining along the value chain",
+    "value_chain": "Bargaining along the value chain",
 }
 
 _NAME = r"(?:(?:von|van|de|d') )?[A-Z][A-Za-zÀ-ÿ'’\-]+"

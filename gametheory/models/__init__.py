@@ -4,10 +4,13 @@ M0 :class:`ClusterVsScattered` (the integrated comparison), M1 :class:`EntryCost
 and :class:`EntryModeSorting` (cost sharing), M2 :class:`RiskSyndicate` and
 :class:`OligopolisticReaction` (risk sharing), M3 :class:`AgglomerationEntry`
 (concentration of cluster advantages), M4 :class:`DissipationEntry` (internal
-dissipation), M5 :class:`InfoSharing` (information sharing).
+dissipation), M5 :class:`InfoSharing` (information sharing); entry modes by firm size
+:class:`EntryModeChoice`; bargaining along the value chain :class:`NashBargaining` and
+:class:`ValueChainBargaining`.
 """
 
 from .agglomeration import AgglomerationEntry
+from .bargaining import NashBargaining
 from .cluster import MECHANISMS, REGIMES, ClusterComparison, ClusterVsScattered, RegimeMap
 from .cost_sharing import EntryCostGame, EntryModeSorting
 from .dissipation import (
@@ -17,8 +20,10 @@ from .dissipation import (
     synergy_frontier,
     tullock_contest,
 )
+from .entry_modes import EntryModeChoice
 from .information import InfoSharing, public_information
 from .risk_sharing import OligopolisticReaction, RiskSyndicate
+from .value_chain import ValueChainBargaining
 
 __all__ = [
     # M0
@@ -33,4 +38,6 @@ __all__ = [
     "DissipationEntry", "excess_entry", "merger_outcome", "synergy_frontier", "tullock_contest",
     # M5
     "InfoSharing", "public_information",
+    # entry modes by firm size; bargaining along the value chain
+    "EntryModeChoice", "NashBargaining", "ValueChainBargaining",
 ]

@@ -13,6 +13,7 @@ from .cluster import DEFAULT_CLUSTER, SUBSIDIES
 from .cost_sharing import default_model
 from .dissipation import DEFAULT_DISSIPATION
 from .sharing import M2_DEFAULT, M3_DEFAULT, minimal_size_table
+from .value_chain import results_section as value_chain_section
 
 
 def _f(x, digits: int = 1) -> str:
@@ -153,6 +154,7 @@ def results() -> str:
     ]
     lines += _cluster_section()
     lines += _mechanism_sections()
+    lines += value_chain_section()
     return "\n".join(lines)
 
 
