@@ -1,6 +1,7 @@
 """Coalitional (TU) games: representations, properties, solutions, special forms."""
 
 from .allocation import Allocation
+from .assignment import AssignmentCorePoint, AssignmentGame, OptimalMatching
 from .core import (
     BalancingWeights,
     CoreProgram,
@@ -48,6 +49,7 @@ from .values import (
 )
 
 __all__ = ["Allocation", "CostGame", "MAX_PLAYERS", "TUGame"]
+__all__ += ["AssignmentGame", "AssignmentCorePoint", "OptimalMatching"]
 __all__ += [
     "is_additive", "is_concave", "is_convex", "is_essential", "is_monotonic",
     "is_superadditive", "is_zero_normalized",
