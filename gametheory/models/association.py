@@ -26,7 +26,7 @@ second-price (English) or first-price auction: revenue equivalence (Vickrey 1961
 Myerson 1981). The association as a **bidding ring** (Graham & Marshall 1987) sends only
 its highest-value member; the price falls to the second-highest submitted bid, the
 allocation is unchanged, and the seller's loss is exactly the ring's gain. For uniform
-values with ``o`` outsiders and a ring of ``r``, revenue is
+values with ``o`` bidders outside a ring of ``r``, revenue is
 ``v̄ [1 − 1/(o+1) − o/(o+r) + o/(o+r+1)]`` (``v̄ (N−1)/(N+1)`` without a ring, ORG-5).
 
 :class:`CommonValueAuction` — the winner's curse: the target is worth ``V`` to every
@@ -244,14 +244,20 @@ class AssociationQuota(Model):
         best = max(eqs, key=lambda e: (sum(e), -sum(rank[i] for i in range(self.n) if e[i])))
         return np.flatnonzero(np.array(best))
 
-    def _payoff_table(self, m: int, t: float):
+    @functools.cached_property
+    def _fixed_cache(self) -> dict:
+        return {}
+
+    def _fixed_table(self, m: int):
+        """Transfer-free parts of the payoffs under a quota of ``m``: who is in, operating
+        profits, deviation payoffs (before transfers) and punishment payoffs."""
+        if m in self._fixed_cache:
+            return self._fixed_cache[m]
         Q = self.quota_set(m)
         n, w = self.n, self.supply_payoff
         inside = np.zeros(n, dtype=bool)
         inside[Q] = True
         pi = self.profits(Q)
-        pay_each = (n - m) * t / m if m else 0.0
-        quota = np.where(inside, pi - self.F - pay_each, w + t)
         dev = np.empty(n)
         for j in range(n):
             if inside[j]:
@@ -259,11 +265,17 @@ class AssociationQuota(Model):
             else:
                 dev[j] = self.profits(np.append(Q, j))[j] - self.F
         E = self._free_entry
-        pe = self.profits(E)
         entered = np.zeros(n, dtype=bool)
         entered[E] = True
-        pun = np.where(entered, pe - self.F, w)
-        return quota, dev, pun
+        pun = np.where(entered, self.profits(E) - self.F, w)
+        self._fixed_cache[m] = (inside, pi, dev, pun)
+        return inside, pi, dev, pun
+
+    def _payoff_table(self, m: int, t: float):
+        inside, pi, dev, pun = self._fixed_table(m)
+        pay_each = (self.n - m) * t / m if m else 0.0
+        quota = np.where(inside, pi - self.F - pay_each, self.supply_payoff + t)
+        return quota, dev.copy(), pun.copy()
 
     @staticmethod
     def _deltas(quota, dev, pun, tol) -> np.ndarray:
@@ -508,7 +520,8 @@ class TargetAuction(Model):
 
     def solve(self) -> AuctionOutcome:
         """Exact expectations: closed forms for uniform values, numeric integration otherwise."""
-        N, r, o, vm = self.N, self.ring, self.n_out, self.v_max
+        N, r, vm = self.N, self.ring, self.v_max
+        o = N - r          # bidders outside the ring: outsiders and home firms left out
         if self.uniform:
             rev = vm * (N - 1) / (N + 1)
             rev_fp = rev

@@ -183,8 +183,9 @@ class RnDCooperation(Model):
 
     def rnd_numeric(self, regime: str) -> float:
         """R&D per firm by numeric optimisation of the two-stage game (Cournot stage solved
-        by :func:`gametheory.cournot`): best-response iteration for ``noncooperative``,
-        maximisation of joint profit over a common ``x`` for the cartels."""
+        by :func:`gametheory.cournot`): for the cartels, maximisation of joint profit over a
+        common ``x``; for ``noncooperative``, the symmetric equilibrium as the fixed point
+        of a firm's numerically optimised best reply."""
         from scipy.optimize import minimize_scalar
 
         if regime not in RND_REGIMES:
@@ -196,18 +197,19 @@ class RnDCooperation(Model):
             res = minimize_scalar(lambda x: -self._profits_at(np.full(self.n, x), be).sum(),
                                   bounds=(0.0, hi), method="bounded", options=opts)
             return float(res.x)
-        x = np.zeros(self.n)
-        for _ in range(500):
-            old = x.copy()
-            for i in range(self.n):
-                def neg(y, i=i):
-                    z = x.copy()
-                    z[i] = y
-                    return -self._profits_at(z, be)[i]
-                x[i] = minimize_scalar(neg, bounds=(0.0, hi), method="bounded", options=opts).x
-            if np.abs(x - old).max() <= 1e-11 * hi:
-                break
-        return float(x.mean())
+        from scipy.optimize import brentq
+
+        def best_reply(x):
+            """Firm 0's optimal R&D when every rival does ``x``."""
+            def neg(y):
+                z = np.full(self.n, x)
+                z[0] = y
+                return -self._profits_at(z, be)[0]
+            return minimize_scalar(neg, bounds=(0.0, hi), method="bounded", options=opts).x
+
+        # the symmetric equilibrium is the fixed point of the best reply (d'AJ's stability
+        # condition makes it unique): a root of BR(x) − x on [0, c]
+        return float(brentq(lambda x: best_reply(x) - x, 0.0, hi, xtol=1e-12 * hi))
 
     def cluster_surplus(self) -> float:
         """Total profit of the R&D cartel."""
