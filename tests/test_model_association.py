@@ -21,22 +21,26 @@ SYM = dict(costs=[40, 40, 40, 40], a=100, b=1, F=150, k=1, c_f=40, supply_payoff
 def test_symmetric_quota_by_hand():
     """ORG-4: 4 identical members, 1 incumbent, π(j) = 3600/(j+2)²: the optimal quota is 1
     (400 − 150 + 3·20 = 310 > 2·(225 − 150) + 2·20 = 190); free entry brings 2. An outsider
-    who enters earns 225 − 150 = 75 = D + w with D = 55, so S* = (n−m)D/n = 41.25."""
+    who enters earns 225 − 150 = 75, a gain D = 55 over its role, so S* = (n−m)D/n = 41.25.
+    Repeated game: member 1 enters under free entry (no punishment) and needs t = 55; members
+    2, 3 need 55(1 − δ); the entrant pays 165 − 110δ <= δ(250 − 75): δ* = 165/285."""
     q = gt.AssociationQuota(**SYM)
     r = q.solve()
     assert r.m == 1 and r.cluster_payoff == pytest.approx(310) and len(r.free_entry) == 2
     assert r.free_entry_payoff == pytest.approx(190)
     assert r.exclusion_threshold == pytest.approx(3 * 55 / 4)
+    assert r.critical_discount == pytest.approx(165 / 285, rel=1e-7)
     cf = gt.AssociationQuota.closed_forms()
     D = float(cf.evaluate("gain_outsider", a=100, b=1, c=40, F=150, w=20, k=1, m=1))
     assert D == pytest.approx(55)
-    assert float(cf.evaluate("exclusion_threshold", a=100, b=1, c=40, F=150, w=20, k=1, m=1,
-                             n=4)) == pytest.approx(r.exclusion_threshold)
+    assert float(cf.evaluate("exclusion_threshold", D=D, m=1, n=4)) == pytest.approx(
+        r.exclusion_threshold)
 
 
 def test_punishment_is_an_entry_equilibrium_and_delta_is_friedman():
     """ORG-4: the grim-trigger punishment is a pure Nash equilibrium of the entry game
-    (engine), and δ* = max_j (dev_j − quota_j)/(dev_j − pun_j) (Friedman 1971)."""
+    (engine); at δ* every member's Friedman ratio (dev − quota)/(dev − pun) is at most δ*,
+    with equality for some member, and just below δ* no transfers keep the quota."""
     q = gt.AssociationQuota(costs=[20, 25, 30, 35, 40], a=100, b=1, F=150, k=1, c_f=40,
                             supply_payoff=[10, 10, 20, 20, 30])
     r = q.solve()
@@ -44,36 +48,35 @@ def test_punishment_is_an_entry_equilibrium_and_delta_is_friedman():
     game = gt.EntryGame(q.n, payoff=lambda i, E: float(q.profits(E)[i] - q.F - w[i]))
     prof = tuple(int(nm in r.free_entry) for nm in q.names)
     assert prof in game.pure_nash_equilibria()
-    for t in (0.0, r.transfer, 2 * r.transfer + 1):
-        quota, dev, pun = q._payoff_table(r.m, t)
-        gain = dev - quota
-        want = max((g / l if l > 0 else np.inf) if g > 1e-9 else 0.0
-                   for g, l in zip(gain, dev - pun))
-        assert q.critical_discount(r.m, t) == pytest.approx(want)
-    # the chosen transfer is no worse than a fine grid of others
-    grid = np.linspace(0, 3 * max(r.transfer, 1.0), 301)
-    assert r.critical_discount <= min(q.critical_discount(r.m, t) for t in grid) + 1e-9
+    d = r.critical_discount
+    assert 0 < d < 1
+    gain = r.deviation_payoffs - r.quota_payoffs
+    loss = r.deviation_payoffs - r.punishment_payoffs
+    ratio = np.where(gain > 1e-9, gain / np.where(loss > 0, loss, np.nan), 0.0)
+    assert np.nanmax(ratio) == pytest.approx(d, rel=1e-6)
+    assert not q._holds(r.m, d * (1 - 1e-6)) and q._holds(r.m, d)
 
 
 @given(st.lists(st.integers(0, 60), min_size=2, max_size=5), st.integers(0, 3),
        st.floats(0.0, 200.0), st.floats(0.0, 40.0))
-def test_exclusion_threshold_is_the_minimax_gain(costs, k, F, w):
-    """ORG-4: S* = min_t max_j (dev_j − quota_j(t)) = (n−m)D/n, checked by brute force
-    over a grid of transfers."""
+def test_exclusion_threshold_is_the_least_deterring_service(costs, k, F, w):
+    """ORG-4: S* is the least service value at which transfers (G_j − S)⁺ to the suppliers,
+    paid equally by the entrants, deter every deviation (brute force over a grid of S)."""
     q = gt.AssociationQuota(costs=costs, a=100, b=1, F=F, k=k, c_f=40, supply_payoff=w)
-    try:
-        r = q.solve()
-    except ValueError:
-        return  # no pure free-entry equilibrium: punishment undefined (reported as an error)
-    if r.m in (0, q.n):
+    m = q.optimal_quota()
+    if m in (0, q.n):
         return
-    q0, d0, _ = q._payoff_table(r.m, 0.0)
-    D = max((d0 - q0)[[nm not in r.entrants for nm in q.names]].max(), 0.0)
-    ts = np.linspace(0, max(D, 1.0) * 2, 41)
-    best = min(max((q._payoff_table(r.m, t)[1] - q._payoff_table(r.m, t)[0]).max(), 0.0)
-               for t in ts)
-    assert r.exclusion_threshold <= best + 1e-9 * max(1.0, D)
-    assert r.exclusion_threshold == pytest.approx((q.n - r.m) * D / q.n, rel=1e-12, abs=1e-12)
+    inside, pi, dev, _ = q._fixed_table(m)
+
+    def deters(S):
+        t = np.where(inside, 0.0, np.maximum(dev - q.supply_payoff - S, 0.0))
+        quota = q.quota_payoffs(m, t)
+        return bool(np.all(dev - S <= quota + 1e-9 * max(1.0, np.abs(dev).max())))
+
+    S_star = q.exclusion_threshold(m)
+    assert deters(S_star * (1 + 1e-9) + 1e-12)
+    grid = np.linspace(0, S_star, 50)[:-1]
+    assert not any(deters(S) for S in grid if S < S_star * (1 - 1e-6))
 
 
 def test_information_service_links_the_information_model():
@@ -183,7 +186,7 @@ def test_auction_unit_invariance(lam):
     (lambda: gt.AssociationQuota(costs=[1, 2], k=1.5), r"\bk\b"),
     (lambda: gt.AssociationQuota(costs=[1, 2], F=-1), r"\bF\b"),
     (lambda: gt.AssociationQuota(costs=[1, 2]).solve(m=3), r"\bm\b"),
-    (lambda: gt.AssociationQuota(costs=[1, 2]).critical_discount(1, t=-1), r"\bt\b"),
+    (lambda: gt.AssociationQuota(costs=[1, 2]).required_transfers(1, delta=-1), r"\bdelta\b"),
     (lambda: gt.TargetAuction(n_home=0), r"\bn_home\b"),
     (lambda: gt.TargetAuction(n_home=1, n_out=0), r"\bn_home\b"),
     (lambda: gt.TargetAuction(n_home=2, ring=3), r"\bring\b"),

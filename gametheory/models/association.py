@@ -4,20 +4,24 @@
 (lowest-cost) members go abroad and compete à la Cournot with ``k`` foreign incumbents
 (demand ``P = a − bQ``, entry cost ``F``); the others take the supplier role, worth
 ``w_j`` to them (their outside option / disagreement value, a parameter), plus a
-transfer ``t`` from the entrants (each entrant pays ``(n−m)t/m``). A quota must survive
-two temptations: an outsider going abroad anyway (it earns ``π_j(Q∪{j}) − F``) and an
-entrant withholding its transfer. It is enforced
+transfer ``t_j`` from the entrants, who share the total ``T = Σ t_j`` equally. A quota
+must survive two temptations: an outsider going abroad anyway (it earns
+``π_j(Q∪{j}) − F``, a gain ``G_j = π_j(Q∪{j}) − F − w_j`` over its role) and an entrant
+withholding its payment ``T/m``. It is enforced
 
 * by **exclusion** from shared services worth ``S`` to a member (a one-shot incentive
-  constraint): the quota holds iff ``S >= S* = min_t max_j (dev_j − quota_j(t))``; with
-  an outsider's largest gain ``D = max_j (π_j(Q∪{j}) − F − w_j)`` the best transfer is
-  ``t = mD/n`` and ``S* = (n−m)D/n`` (ORG-4). The association's information service
-  (:func:`gametheory.models.public_information`) is one such shared service:
+  constraint): outsiders need ``t_j = (G_j − S)⁺`` and entrants ``T/m <= S``, so the quota
+  holds iff ``S >= S*``, the root of ``Σ_j (G_j − S)⁺ = mS`` (ORG-4); with ``n − m``
+  identical outsiders of gain ``D``, ``S* = (n−m)D/n``. The association's information
+  service (:func:`gametheory.models.public_information`) is one such shared service:
   :meth:`AssociationQuota.information_service_value`.
 * by **repeated interaction** with grim-trigger reversion to free entry (a pure Nash
-  equilibrium of the entry game, found with :class:`gametheory.EntryGame`): firm ``j``
-  keeps to its role iff ``δ >= δ_j = (dev_j − quota_j)/(dev_j − pun_j)`` (Friedman 1971);
-  the quota breaks down below ``δ* = max_j δ_j``, minimised over the transfer ``t``.
+  equilibrium of the entry game, found with :class:`gametheory.EntryGame`, payoffs
+  ``pun_j``): member ``j`` keeps to its role iff ``dev_j − quota_j <= δ(dev_j − pun_j)``
+  (Friedman 1971). Outsiders then need ``t_j(δ) = (G_j − δ(dev_j − pun_j)⁺)⁺``, which
+  falls with ``δ``, and entrants' constraints tighten with ``T(δ)``; the critical
+  discount factor ``δ*`` below which the quota breaks down is the least ``δ`` at which all
+  hold (bisection; ``inf`` if none below 1).
 
 :class:`TargetAuction` — home firms bidding against each other for the same foreign
 target ("internal dissipation" in M&A). ``n_home`` cluster firms and ``n_out`` outsiders
@@ -93,15 +97,15 @@ class QuotaResult(ResultMixin):
         Entrants in the free-entry (punishment) equilibrium.
     free_entry_payoff : float
         The cluster's payoff there.
-    transfer : float
-        Transfer ``t`` per supplier that minimises ``δ*``.
+    transfers : ndarray (n,)
+        Transfers ``t_j`` to the suppliers at ``δ*`` (0 for entrants).
     critical_discount : float
         ``δ*``: the quota is a subgame-perfect equilibrium of the repeated game with grim
-        trigger iff ``δ >= δ*`` (``inf`` when no transfer makes it one).
+        trigger iff ``δ >= δ*`` (``inf`` when no transfers make it one for ``δ < 1``).
     exclusion_threshold : float
-        ``S*``: value of shared services whose loss deters every deviation (best transfer).
+        ``S*``: value of shared services whose loss deters every deviation.
     quota_payoffs, deviation_payoffs, punishment_payoffs : ndarray (n,)
-        Per member at the transfer ``transfer``.
+        Per member, quota payoffs at the transfers ``transfers``.
     """
 
     m: int
@@ -109,7 +113,7 @@ class QuotaResult(ResultMixin):
     cluster_payoff: float
     free_entry: tuple
     free_entry_payoff: float
-    transfer: float
+    transfers: np.ndarray
     critical_discount: float
     exclusion_threshold: float
     quota_payoffs: np.ndarray
@@ -143,8 +147,8 @@ class AssociationQuota(Model):
     >>> q = gt.AssociationQuota(costs=[40, 40, 40, 40], a=100, b=1, F=150, k=1, c_f=40,
     ...                         supply_payoff=20)
     >>> r = q.solve()
-    >>> r.m, r.free_entry, round(r.transfer, 3), round(r.critical_discount, 3)
-    (1, ('0', '1'), 55.0, 0.943)
+    >>> r.m, r.free_entry, r.transfers.round(4).tolist(), round(r.critical_discount, 4)
+    (1, ('0', '1'), [0.0, 55.0, 23.1579, 23.1579], 0.5789)
 
     References
     ----------
@@ -271,64 +275,90 @@ class AssociationQuota(Model):
         self._fixed_cache[m] = (inside, pi, dev, pun)
         return inside, pi, dev, pun
 
-    def _payoff_table(self, m: int, t: float):
-        inside, pi, dev, pun = self._fixed_table(m)
-        pay_each = (self.n - m) * t / m if m else 0.0
-        quota = np.where(inside, pi - self.F - pay_each, self.supply_payoff + t)
-        return quota, dev.copy(), pun.copy()
+    def quota_payoffs(self, m: int, transfers) -> np.ndarray:
+        """Payoffs under the quota of ``m`` with transfers ``t_j`` to the suppliers (entrants
+        share ``Σ t_j`` equally)."""
+        inside, pi, _, _ = self._fixed_table(m)
+        t = np.where(inside, 0.0, np.asarray(transfers, dtype=float))
+        pay_each = t.sum() / m if m else 0.0
+        return np.where(inside, pi - self.F - pay_each, self.supply_payoff + t)
 
-    @staticmethod
-    def _deltas(quota, dev, pun, tol) -> np.ndarray:
-        gain = dev - quota
-        loss = dev - pun
-        out = np.zeros_like(gain)
-        tempted = gain > tol
-        ok = tempted & (loss > tol)
-        out[ok] = gain[ok] / loss[ok]
-        out[tempted & ~(loss > tol)] = np.inf
-        return out
+    def required_transfers(self, m: int, delta: float) -> np.ndarray:
+        """Smallest transfers keeping every supplier in its role at discount factor ``delta``:
+        ``t_j = (G_j − δ (dev_j − pun_j)⁺)⁺``."""
+        delta = positive(delta, "delta (discount factor)", strict=False)
+        inside, _, dev, pun = self._fixed_table(m)
+        gain = dev - self.supply_payoff
+        t = np.maximum(gain - delta * np.maximum(dev - pun, 0.0), 0.0)
+        return np.where(inside, 0.0, t)
 
-    def critical_discount(self, m: int, t: float = 0.0) -> float:
-        """``δ* = max_j (dev_j − quota_j)/(dev_j − pun_j)`` at transfer ``t`` (Friedman 1971)."""
-        t = positive(t, "t (transfer)", strict=False)
-        quota, dev, pun = self._payoff_table(m, t)
-        return float(self._deltas(quota, dev, pun, tolerance(quota, dev, pun)).max())
+    def _holds(self, m: int, delta: float) -> bool:
+        inside, _, dev, pun = self._fixed_table(m)
+        quota = self.quota_payoffs(m, self.required_transfers(m, delta))
+        gain = (dev - quota)[inside]
+        room = delta * np.maximum(dev - pun, 0.0)[inside]
+        return bool(np.all(gain <= room + tolerance(dev, quota, pun)))
+
+    def critical_discount(self, m: int) -> float:
+        """``δ*``: the least discount factor at which the quota of ``m``, with the smallest
+        transfers that keep the suppliers in their roles, is a subgame-perfect equilibrium
+        under grim-trigger reversion to free entry (Friedman 1971); ``inf`` if none below 1.
+        """
+        m = whole_number(m, "m (quota)", 0, self.n)
+        if self._holds(m, 0.0):
+            return 0.0
+        hi = 1.0 - 1e-12
+        if not self._holds(m, hi):
+            return float("inf")
+        lo = 0.0
+        for _ in range(60):          # the constraints are monotone in δ: bisection
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if self._holds(m, mid) else (mid, hi)
+        return hi
+
+    def exclusion_threshold(self, m: int) -> float:
+        """``S*``: the least value of shared services whose withdrawal deters every deviation
+        from the quota of ``m`` — the root of ``Σ_j (G_j − S)⁺ = m (S − h)`` with ``h`` an
+        entrant's gain from leaving the market, ``max_i (dev_i − π_i + F)⁺``."""
+        m = whole_number(m, "m (quota)", 0, self.n)
+        inside, pi, dev, _ = self._fixed_table(m)
+        tol = tolerance(dev, pi, self.supply_payoff, self.F)
+        G = (dev - self.supply_payoff)[~inside]
+        G = np.where(G > tol, G, 0.0)            # gains within rounding are no gains
+        gmax = float(max(G.max(), 0.0)) if G.size else 0.0
+        if m == 0:
+            return gmax
+        h = float(np.max(np.maximum(dev - pi + self.F, 0.0)[inside]))
+        h = h if h > tol else 0.0
+        lo, hi = h, h + gmax
+        for _ in range(100):         # left side falls, right side rises in S: bisection
+            mid = (lo + hi) / 2
+            if np.maximum(G - mid, 0.0).sum() <= m * (mid - h):
+                hi = mid
+            else:
+                lo = mid
+        return hi
 
     def solve(self, m: int | None = None) -> QuotaResult:
-        """The quota (default: the optimal one), the transfer minimising ``δ*``, and ``S*``."""
-        from scipy.optimize import minimize_scalar
-
+        """The quota (default: the optimal one), its critical discount factor with the
+        smallest sustaining transfers, and the exclusion threshold ``S*``."""
         m = self.optimal_quota() if m is None else whole_number(m, "m (quota)", 0, self.n)
         Q = self.quota_set(m)
-        q0, dev0, _ = self._payoff_table(m, 0.0)
-        out = np.ones(self.n, dtype=bool)
-        out[Q] = False
-        D = float(max((dev0 - q0)[out].max(), 0.0)) if out.any() else 0.0
-        if m == 0 or not out.any():
-            t_best = 0.0
-        else:
-            # δ*(t) is the upper envelope of decreasing (outsiders) and increasing (entrants)
-            # pieces: try the kinks (an outsider's gain reaching 0, the exclusion transfer)
-            # and a bounded Brent search on the envelope (clipped where it is infinite)
-            t_hi = max(D, tolerance(q0, dev0)) * 1.5
-            res = minimize_scalar(lambda t: min(self.critical_discount(m, t), 1e6),
-                                  bounds=(0.0, t_hi), method="bounded",
-                                  options={"xatol": 1e-10 * t_hi})
-            cands = [0.0, m * D / self.n, float(res.x)] + [float(g) for g in (dev0 - q0)[out]
-                                                          if g > 0]
-            t_best = min(cands, key=lambda t: (self.critical_discount(m, t), t))
-        quota, dev, pun = self._payoff_table(m, t_best)
-        delta = float(self._deltas(quota, dev, pun, tolerance(quota, dev, pun)).max())
-        S_star = (self.n - m) * D / self.n if m else D
-        for arr in (quota, dev, pun):
+        delta = self.critical_discount(m)
+        t = self.required_transfers(m, min(delta, 1.0))
+        _, _, dev, pun = self._fixed_table(m)
+        quota = self.quota_payoffs(m, t)
+        dev, pun = dev.copy(), pun.copy()
+        for arr in (quota, dev, pun, t):
             arr.setflags(write=False)
         E = self._free_entry
+        rest = np.setdiff1d(np.arange(self.n), E)
         return QuotaResult(
             m=m, entrants=tuple(self.names[i] for i in Q), cluster_payoff=self.cluster_payoff(m),
             free_entry=tuple(self.names[i] for i in E),
             free_entry_payoff=float(self.profits(E)[E].sum() - self.F * E.size
-                                    + self.supply_payoff[np.setdiff1d(np.arange(self.n), E)].sum()),
-            transfer=t_best, critical_discount=delta, exclusion_threshold=float(S_star),
+                                    + self.supply_payoff[rest].sum()),
+            transfers=t, critical_discount=delta, exclusion_threshold=self.exclusion_threshold(m),
             quota_payoffs=quota, deviation_payoffs=dev, punishment_payoffs=pun)
 
     def information_service_value(self, sigma2: float, noise: float, m: int | None = None) -> float:
@@ -360,9 +390,10 @@ class AssociationQuota(Model):
 
         ``n`` identical members and ``k`` incumbents at cost ``c``: ``π(j) = (a−c)²/(b(j+k+1)²)``
         with ``j`` home entrants; an outsider deviating from a quota of ``m`` earns
-        ``π(m+1) − F``; transfers ``t``; punishment payoff ``P``.
+        ``π(m+1) − F`` (a gain ``D`` over its role ``w``); punishment payoff ``P``; ``S*``
+        solves ``(n−m)(D − S) = mS``.
         """
-        a, b, c, F, w, t, P = sp.symbols("a b c F w t P", positive=True)
+        a, b, c, F, w, P = sp.symbols("a b c F w P", positive=True)
         m, n, k = sp.symbols("m n k", positive=True, integer=True)
         dev, coop, pun = sp.symbols("pi_dev pi_quota pi_pun")
 
@@ -370,15 +401,17 @@ class AssociationQuota(Model):
             return (a - c) ** 2 / (b * (j + k + 1) ** 2)
 
         D = pi(m + 1) - F - w
+        S, Dg = sp.symbols("S D", positive=True)
+        S_star = sp.solve(sp.Eq((n - m) * (Dg - S), m * S), S)[0]
         exprs = {
             "delta_star": sp.Eq(sp.Symbol("delta^*"), (dev - coop) / (dev - pun)),
-            "delta_outsider": sp.Eq(sp.Symbol("delta_out(t)"), (pi(m + 1) - F - w - t)
-                                    / (pi(m + 1) - F - P)),
+            "transfer_outsider": sp.Eq(sp.Symbol("t(delta)"), D - sp.Symbol("delta")
+                                       * (pi(m + 1) - F - P)),
             "gain_outsider": sp.Eq(sp.Symbol("D"), D),
-            "exclusion_transfer": sp.Eq(sp.Symbol("t^*"), m * D / n),
-            "exclusion_threshold": sp.Eq(sp.Symbol("S^*"), (n - m) * D / n),
+            "exclusion_threshold": sp.Eq(sp.Symbol("S^*"), S_star),
         }
-        syms = {"a": a, "b": b, "c": c, "F": F, "w": w, "t": t, "P": P, "m": m, "n": n,
+        syms = {"a": a, "b": b, "c": c, "F": F, "w": w, "P": P, "m": m, "n": n,
+                "delta": sp.Symbol("delta"), "D": Dg,
                 "k": k, "pi_dev": dev, "pi_quota": coop, "pi_pun": pun}
         return ClosedForms(exprs, syms, title="Association quota: enforcement (ORG-4)")
 
@@ -594,7 +627,7 @@ class TargetAuction(Model):
         vm = sp.Symbol("vbar", positive=True)
         # P(second-highest submitted bid <= x) with the ring's best (cdf x^r) and o others
         cdf2 = x**o + o * (1 - x) * x ** (o - 1 + r)
-        rev_ring = sp.simplify(vm * sp.integrate(1 - cdf2, (x, 0, 1)))
+        rev_ring = sp.simplify(vm * sp.integrate(sp.expand(1 - cdf2), (x, 0, 1), conds="none"))
         rev = sp.simplify(rev_ring.subs(r, 1).subs(o, N - 1))
         exprs = {
             "revenue": sp.Eq(sp.Symbol("R_II"), sp.factor(rev)),
