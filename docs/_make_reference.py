@@ -47,6 +47,9 @@ SECTIONS = {
     "cost_sharing": "M1 cost sharing", "risk_sharing": "M2 risk sharing",
     "agglomeration": "M3 agglomeration", "dissipation": "M4 dissipation",
     "information": "M5 information sharing", "cluster": "M0 cluster vs scattered",
+    "assignment": "Assignment games",
+    "co_investment": "Organisation: co-investment", "joint_ventures": "Organisation: joint ventures",
+    "association": "Organisation: the association", "rnd": "Organisation: R&D",
 }
 
 _NAME = r"(?:(?:von|van|de|d') )?[A-Z][A-Za-zÀ-ÿ'’\-]+"

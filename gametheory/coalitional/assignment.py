@@ -95,6 +95,10 @@ class OptimalMatching(ResultMixin):
         zero surplus that the assignment algorithm lists are kept here (they change no
         payoff) but not in ``pairs``.
     method : str
+
+    References
+    ----------
+    Shapley & Shubik (1971).
     """
 
     pairs: tuple
@@ -122,6 +126,10 @@ class AssignmentCorePoint(ResultMixin):
     error : float
         Largest violation of ``u_i + w_j >= a_ij``, ``u, w >= 0`` and
         ``Σu + Σw = v(N)`` at the returned point.
+
+    References
+    ----------
+    Shapley & Shubik (1971).
     """
 
     buyers: np.ndarray
