@@ -156,15 +156,15 @@ def test_common_value_winners_curse_closed_form_and_monte_carlo():
     for N in (2, 3, 4, 8):
         m = gt.CommonValueAuction(n=N, value=50.0, noise=5.0)
         s = m.solve()
-        assert s["naive_price"] == pytest.approx(float(cf.evaluate("naive_price", N=N, V=50.0,
+        assert s.naive_price == pytest.approx(float(cf.evaluate("naive_price", N=N, V=50.0,
                                                                    epsilon=5.0)))
-        assert s["equilibrium_winner_profit"] == pytest.approx(
+        assert s.equilibrium_winner_profit == pytest.approx(
             float(cf.evaluate("equilibrium_winner_profit", N=N, epsilon=5.0)))
-        assert s["winners_curse"] == (N > 3)
-        assert s["equilibrium_winner_profit"] > 0
+        assert s.winners_curse == (N > 3)
+        assert s.equilibrium_winner_profit > 0
         mc = m.monte_carlo(draws=100_000, seed=N)
-        assert abs(mc["naive_price"] - s["naive_price"]) <= 4 * mc["se"]
-        assert abs(mc["equilibrium_price"] - s["equilibrium_price"]) <= 4 * mc["se"]
+        assert abs(mc["naive_price"] - s.naive_price) <= 4 * mc["se"]
+        assert abs(mc["equilibrium_price"] - s.equilibrium_price) <= 4 * mc["se"]
 
 
 @pytest.mark.parametrize("lam", [1e-9, 1e9])
@@ -175,8 +175,8 @@ def test_auction_unit_invariance(lam):
     assert rb.revenue_ring == pytest.approx(lam * ra.revenue_ring)
     assert rb.kept_share == pytest.approx(ra.kept_share)
     c, d = gt.CommonValueAuction(5, 100.0, 10.0), gt.CommonValueAuction(5, 100.0 * lam, 10.0 * lam)
-    assert d.solve()["winners_curse"] == c.solve()["winners_curse"]
-    assert d.solve()["equilibrium_price"] == pytest.approx(lam * c.solve()["equilibrium_price"])
+    assert d.solve().winners_curse == c.solve().winners_curse
+    assert d.solve().equilibrium_price == pytest.approx(lam * c.solve().equilibrium_price)
 
 
 @pytest.mark.parametrize("fn, match", [

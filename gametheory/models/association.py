@@ -75,7 +75,7 @@ from .base import ClosedForms, Model
 from .information import public_information
 
 __all__ = ["AssociationQuota", "AuctionOutcome", "CommonValueAuction", "QuotaResult",
-           "TargetAuction"]
+           "TargetAuction", "WinnersCurse"]
 
 #: largest number of members (the free-entry punishment enumerates 2**n entry profiles)
 MAX_MEMBERS = 12
@@ -647,6 +647,27 @@ def _ring_revenue_uniform(o: int, r: int) -> float:
 
 
 @dataclasses.dataclass(frozen=True)
+class WinnersCurse(ResultMixin):
+    """Expected price and winner's profit in the common-value second-price auction, given ``V``.
+
+    Attributes
+    ----------
+    naive_price, naive_winner_profit : float
+        Bidders bid ``E[V | x_i] = x_i`` (ignoring what winning reveals).
+    equilibrium_price, equilibrium_winner_profit : float
+        Symmetric equilibrium ``b(x) = x − ε(N−2)/N`` (Milgrom & Weber 1982).
+    winners_curse : bool
+        Naive bidding loses money on average (``N > 3``).
+    """
+
+    naive_price: float
+    naive_winner_profit: float
+    equilibrium_price: float
+    equilibrium_winner_profit: float
+    winners_curse: bool
+
+
+@dataclasses.dataclass(frozen=True)
 class CommonValueAuction(Model):
     """The winner's curse in a second-price auction with a common value (ORG-6).
 
@@ -663,7 +684,7 @@ class CommonValueAuction(Model):
     --------
     >>> import gametheory as gt
     >>> r = gt.CommonValueAuction(n=6, value=100.0, noise=10.0).solve()
-    >>> round(r["naive_winner_profit"], 4), round(r["equilibrium_winner_profit"], 4)
+    >>> round(r.naive_winner_profit, 4), round(r.equilibrium_winner_profit, 4)
     (-4.2857, 2.381)
 
     References
@@ -688,14 +709,14 @@ class CommonValueAuction(Model):
         """``b(x) = x − ε(N−2)/N``: ``E[V | x_i = x, highest other signal = x]``."""
         return np.asarray(x, dtype=float) - self.noise * (self.n - 2) / self.n
 
-    def solve(self) -> dict:
+    def solve(self) -> WinnersCurse:
         """Expected price and winner's profit, naive and in equilibrium, given ``V``."""
         N, e, V = self.n, self.noise, self.value
         naive_price = V + e * (N - 3) / (N + 1)
         eq_price = naive_price - e * (N - 2) / N
-        return {"naive_price": naive_price, "naive_winner_profit": V - naive_price,
-                "equilibrium_price": eq_price, "equilibrium_winner_profit": V - eq_price,
-                "winners_curse": bool(V - naive_price < -tolerance(V, e))}
+        return WinnersCurse(naive_price=naive_price, naive_winner_profit=V - naive_price,
+                            equilibrium_price=eq_price, equilibrium_winner_profit=V - eq_price,
+                            winners_curse=bool(V - naive_price < -tolerance(V, e)))
 
     def monte_carlo(self, draws: int = 200_000, seed: int = 0) -> dict:
         """Sample means of the price under naive and equilibrium bidding, seeded."""
@@ -709,11 +730,11 @@ class CommonValueAuction(Model):
 
     def cluster_surplus(self) -> float:
         """Winner's expected profit with equilibrium (coordinated, curse-aware) bidding."""
-        return self.solve()["equilibrium_winner_profit"]
+        return self.solve().equilibrium_winner_profit
 
     def scattered_surplus(self) -> float:
         """Winner's expected profit with naive bidding."""
-        return self.solve()["naive_winner_profit"]
+        return self.solve().naive_winner_profit
 
     @staticmethod
     @functools.cache

@@ -198,8 +198,8 @@ def organisation_section() -> list[str]:
         f"association bids as a ring — the cluster keeps {r0[1] - r1[1]:.3f} v̄ "
         f"({(r0[1] - r1[1]) / r0[1]:.0%} of the price); with six outsiders it keeps only "
         f"{r0[-1] - r1[-1]:.3f} v̄. With a common value, six naive bidders pay "
-        f"{_f(-cv['naive_winner_profit'], 2)} above the value (winner's curse), equilibrium "
-        f"bidders earn {_f(cv['equilibrium_winner_profit'], 2)}.",
+        f"{_f(-cv.naive_winner_profit, 2)} above the value (winner's curse), equilibrium "
+        f"bidders earn {_f(cv.equilibrium_winner_profit, 2)}.",
         "",
         "**R&D (ORG-7; table org_rnd).** "
         + "; ".join(f"β = {b:g}: cooperation {'raises' if m.cooperation_raises_rnd() else 'does not raise'}"
