@@ -145,7 +145,9 @@ def test_revenue_equivalence_and_monte_carlo(p, q):
     mc = a.monte_carlo(draws=100_000, seed=7)
     for key in ("revenue", "revenue_first_price", "revenue_ring", "seller_loss"):
         mean, se = mc[key]
-        assert abs(mean - getattr(out, key)) <= 4 * se + 2e-3 * a.v_max * (key == "revenue_first_price" and not a.uniform)
+        # (first price with Beta values: the MC bid function is interpolated on a grid)
+        grid_err = 2e-3 * a.v_max if key == "revenue_first_price" and not a.uniform else 0.0
+        assert abs(mean - getattr(out, key)) <= 4 * se + grid_err
 
 
 def test_common_value_winners_curse_closed_form_and_monte_carlo():

@@ -4,7 +4,6 @@ Cross-checks: closed-form R&D against the sympy derivation and against a numeric
 the two-stage game whose Cournot stage is the engine's ``cournot``.
 """
 
-import numpy as np
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -55,7 +54,8 @@ def test_published_duopoly_formulas():
         m = gt.RnDCooperation(a=a, b=b, c=c, gamma=g, beta=beta)
         assert m.rnd("noncooperative") == pytest.approx(
             (a - c) * (2 - beta) / (4.5 * b * g - (2 - beta) * (1 + beta)))
-        assert m.rnd("cartel") == pytest.approx((a - c) * (1 + beta) / (4.5 * b * g - (1 + beta) ** 2))
+        assert m.rnd("cartel") == pytest.approx(
+            (a - c) * (1 + beta) / (4.5 * b * g - (1 + beta) ** 2))
 
 
 @pytest.mark.parametrize("lam", [1e-9, 1e9])

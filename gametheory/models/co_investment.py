@@ -154,7 +154,8 @@ class CapitalCoInvestment(Model):
     >>> r = m.solve()
     >>> r.proportional_in_core, round(r.max_violation, 4) <= 0
     (True, True)
-    >>> gt.CapitalCoInvestment([1.0, 2.0, 3.0], alpha=0.8, min_scale=3.0).solve().proportional_in_core
+    >>> small = gt.CapitalCoInvestment([1.0, 2.0, 3.0], alpha=0.8, min_scale=3.0)
+    >>> small.solve().proportional_in_core
     False
 
     References

@@ -358,10 +358,12 @@ class HoldUpOwnership(Model):
         hi = 2.0 * max(self.m_F, self.m_S) / self.k
         eF = eS = 0.0
         for _ in range(iterations):
-            nF = minimize_scalar(lambda e: -self.payoffs(structure, e, eS)[0], bounds=(0, hi),
-                                 method="bounded", options={"xatol": 1e-12 * hi}).x
-            nS = minimize_scalar(lambda e: -self.payoffs(structure, nF, e)[1], bounds=(0, hi),
-                                 method="bounded", options={"xatol": 1e-12 * hi}).x
+            nF = minimize_scalar(lambda e, eS=eS: -self.payoffs(structure, e, eS)[0],
+                                 bounds=(0, hi), method="bounded",
+                                 options={"xatol": 1e-12 * hi}).x
+            nS = minimize_scalar(lambda e, nF=nF: -self.payoffs(structure, nF, e)[1],
+                                 bounds=(0, hi), method="bounded",
+                                 options={"xatol": 1e-12 * hi}).x
             done = abs(nF - eF) + abs(nS - eS) <= 1e-11 * hi
             eF, eS = nF, nS
             if done:

@@ -202,7 +202,8 @@ def organisation_section() -> list[str]:
         f"bidders earn {_f(cv.equilibrium_winner_profit, 2)}.",
         "",
         "**R&D (ORG-7; table org_rnd).** "
-        + "; ".join(f"β = {b:g}: cooperation {'raises' if m.cooperation_raises_rnd() else 'does not raise'}"
+        + "; ".join(f"β = {b:g}: cooperation "
+                    f"{'raises' if m.cooperation_raises_rnd() else 'does not raise'}"
                     f" R&D ({m.rnd('noncooperative'):.2f} → {m.rnd('cartel'):.2f})"
                     for b, m in rnd.items())
         + ": pooling R&D in the cluster's large firms raises R&D only when spillovers exceed "
