@@ -28,6 +28,10 @@ Every adapter receives exactly the same numbers: the generators below depend onl
   and convexity the equal split is in the least core, so its value is exact:
   ``max_S (v(S) − x(S)) = max_{1 ≤ s < n} (f(s) − s)`` (> 0).
 * Bimatrix games (``bimatrix``): integer payoffs uniform on 0 … 99 for both players.
+* Assignment games (``assignment_surplus``, suite ``assignment``): an ``n × n`` surplus
+  matrix of core firms × suppliers, ``a_ij = max(0, x_i y_j + 10 e_ij − 20)`` with types
+  ``x, y ~ U(0, 10)`` and noise ``e_ij ~ U(0, 1)``: complementary types plus idiosyncratic
+  match quality, about a fifth of the pairs worthless.
 * Entry games (``entry_payoffs``): ``n`` firms, symmetric Cournot competition with
   linear demand after entry and firm-specific fixed costs, so firm ``i`` entering
   with ``k - 1`` others earns ``π(k) − F_i``, ``π(k) = M / (k + 1)²`` (Cournot profit
@@ -148,6 +152,13 @@ def entry_table(pay: np.ndarray) -> np.ndarray:
     return np.where(bits.astype(bool), pay[np.arange(n), counts[:, None]], 0.0)
 
 
+def assignment_surplus(n: int, seed: int = 0) -> np.ndarray:
+    """The ``n × n`` surplus matrix of the assignment suite (see the module docstring)."""
+    rng = np.random.default_rng([seed, n, 7])
+    x, y = rng.uniform(0, 10, n), rng.uniform(0, 10, n)
+    return np.maximum(np.outer(x, y) + 10 * rng.uniform(0, 1, (n, n)) - 20, 0.0)
+
+
 def make(suite: str, size: int, seed: int = 0):
     """The input of ``suite`` at ``size`` (players, actions per player, or estate)."""
     if suite == "shapley" or suite == "core" or suite == "nucleolus":
@@ -162,4 +173,6 @@ def make(suite: str, size: int, seed: int = 0):
         return bimatrix(size, seed)
     if suite == "entry":
         return entry_payoffs(size, seed)
+    if suite == "assignment":
+        return assignment_surplus(size, seed)
     raise ValueError(f"unknown suite {suite!r}")

@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 
 SUITES = ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core",
-          "talmud", "bimatrix", "entry")
+          "talmud", "bimatrix", "entry", "assignment")
 
 SIZES = {
     "shapley": [8, 12, 16, 18, 20, 22],
@@ -52,10 +52,11 @@ SIZES = {
     "talmud": [100, 200, 300],
     "bimatrix": [4, 6, 8, 10, 12],
     "entry": [8, 12, 16, 18, 20, 24],
+    "assignment": [50, 100, 200, 500],
 }
 QUICK_SIZES = {"shapley": [8], "core": [8], "nucleolus": [8], "thin_core": [8],
                "thin_nucleolus": [8], "empty_core": [8], "talmud": [200],
-               "bimatrix": [4], "entry": [8]}
+               "bimatrix": [4], "entry": [8], "assignment": [50]}
 
 #: Above these sizes only our own methods run (plus the Shapley peers, which are fast).
 OURS_ONLY_ABOVE = {"core": 20, "nucleolus": 20, "thin_core": 20, "thin_nucleolus": 20,
@@ -199,7 +200,8 @@ def plan(suites, libs, quick: bool, methods: dict, max_size=None) -> list[tuple[
     out = []
     for suite in suites:
         for size in sizes[suite]:
-            if max_size is not None and suite != "talmud" and size > max_size:
+            if (max_size is not None and suite not in ("talmud", "assignment")
+                    and size > max_size):
                 continue
             for key, m in methods.items():
                 if m.suite != suite:

@@ -51,6 +51,9 @@ SECTIONS = {
     "information": "M5 information sharing", "cluster": "M0 cluster vs scattered",
     "entry_modes": "Entry modes by firm size", "bargaining": "Bargaining along the value chain",
     "value_chain": "Bargaining along the value chain",
+    "assignment": "Assignment games",
+    "co_investment": "Organisation: co-investment", "joint_ventures": "Organisation: joint ventures",
+    "association": "Organisation: the association", "rnd": "Organisation: R&D",
 }
 
 _NAME = r"(?:(?:von|van|de|d') )?[A-Z][A-Za-zÀ-ÿ'’\-]+"

@@ -651,6 +651,19 @@ case("VCB-groups", lambda: gt.ValueChainBargaining([1.0, 1.0]).solve([[0]]), r"\
 case("VCB-members", lambda: gt.ValueChainBargaining([1.0, 1.0]).merger_gain([0, 7]), r"\bmembers\b")
 case("VCB-m", lambda: gt.ValueChainBargaining([1.0, 1.0]).share_by_group_size([3]), r"\bm\b")
 
+# organisation inside the cluster (issue 10)
+case("ASG-neg", lambda: gt.AssignmentGame([[1, -1]]), "surplus")
+case("ASG-1d", lambda: gt.AssignmentGame([1, 2]), "surplus")
+case("ASG-side", lambda: gt.AssignmentGame([[1]]).core_lp("both"), "side")
+case("COI-cap", lambda: gt.CapitalCoInvestment([1, 0]), "capital")
+case("COI-tau", lambda: gt.CapitalCoInvestment([1, 2], sigma=0.1), "tau")
+case("SUP-neg", lambda: gt.SupplierMatching([[nan]]), "surplus")
+case("HLD-phi", lambda: gt.HoldUpOwnership(phi=(0.4, 0.2, 0.5)), "phi")
+case("QTA-w", lambda: gt.AssociationQuota([1, 2], supply_payoff=-1), "supply_payoff")
+case("AUC-ring", lambda: gt.TargetAuction(n_home=2, ring=5), "ring")
+case("CVA-n", lambda: gt.CommonValueAuction(n=True), "n")
+case("RND-beta", lambda: gt.RnDCooperation(beta=nan), "beta")
+
 @pytest.mark.parametrize(("fn", "exc", "match"), CASES)
 def test_bad_input_raises_clear_error(fn, exc, match):
     with warnings.catch_warnings():

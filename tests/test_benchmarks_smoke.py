@@ -18,7 +18,7 @@ from benchmarks.run import main, run_subprocess, summarise_events
 from benchmarks.worker import run_case
 
 TINY = {"shapley": 5, "core": 5, "nucleolus": 5, "thin_core": 5, "thin_nucleolus": 5,
-        "empty_core": 5, "talmud": 200, "bimatrix": 3, "entry": 5}
+        "empty_core": 5, "talmud": 200, "bimatrix": 3, "entry": 5, "assignment": 50}
 COALITIONAL = ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core")
 
 
@@ -120,3 +120,26 @@ def test_checks_flag_wrong_answers():
     assert not recs[7]["check"]["ok"] and not recs[8]["check"]["ok"]
     assert not recs[2]["check"]["ok"] and "invalid" in recs[2]["check"]["text"]
     assert not recs[3]["check"]["ok"] and "invalid" in recs[3]["check"]["text"]
+
+
+def test_assignment_check_flags_wrong_extremes():
+    """The assignment suite's check rejects a point outside the core and a wrong v(N)."""
+    from benchmarks.adapters import baselines, ours
+
+    a = instances.assignment_surplus(30, 0)
+    good = ours.assignment_core(a)
+    ref = baselines.assignment_lsa(a)
+    from benchmarks.adapters._common import assignment as summ
+
+    bad = (good[0], good[1] * 0.5, good[2], good[3], good[4])
+    wrong_v = (good[0] + 1.0, None, None, None, None)
+    recs = [{"method": "scipy.assignment_lsa", "suite": "assignment", "size": 30, "label": "s",
+             "status": "ok", "summary": summ(ref)}]
+    for key, res in (("ours.assignment_core", good), ("x.bad", bad), ("y.wrong", wrong_v)):
+        recs.append({"method": key, "suite": "assignment", "size": 30, "label": key,
+                     "status": "ok", "summary": summ(res)})
+    analyse(recs)
+    checks = {r["method"]: r["check"] for r in recs}
+    assert checks["ours.assignment_core"]["ok"]
+    assert not checks["x.bad"]["ok"] and "NOT in core" in checks["x.bad"]["text"]
+    assert not checks["y.wrong"]["ok"]

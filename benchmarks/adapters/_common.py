@@ -29,3 +29,13 @@ def profiles(profs) -> dict:
 
 def n_players(v: np.ndarray) -> int:
     return int(np.asarray(v).shape[0]).bit_length() - 1
+
+
+def assignment(res) -> dict:
+    """``(v(N), u_buyer_opt, w_buyer_opt, u_seller_opt, w_seller_opt)``; extremes may be None."""
+    value, *pts = res
+
+    def lst(x):
+        return None if x is None else np.asarray(x, dtype=float).tolist()
+
+    return {"value": float(value), "points": [lst(x) for x in pts]}

@@ -1,6 +1,8 @@
 """gametheory (this project).
 
 Coalitional solvers take a :class:`gametheory.TUGame` built from the bitmask array;
+the assignment game is ``AssignmentGame(a).core_extremes()`` (matching, buyer- and
+seller-optimal core points by shortest paths);
 the bimatrix solver is ``NormalFormGame([A, B]).nash_equilibria()``; the entry-game
 solver is ``EntryGame.from_count_payoffs(P).pure_nash_equilibria()`` (the count
 structure: no ``2**n`` table); for comparison also ``EntryGame(n, payoff=callable)``
@@ -95,6 +97,23 @@ def entry_normal_form(pay: np.ndarray):
     return NormalFormGame(table.reshape((2,) * n + (n,)).transpose(rev)).pure_nash_equilibria()
 
 
+def assignment_core(a: np.ndarray):
+    """Optimal matching and both extreme core points (the game is built inside the call:
+    it caches its matching)."""
+    from gametheory import AssignmentGame
+
+    g = AssignmentGame(a)
+    bo, so = g.core_extremes()
+    return g.value, bo.buyers, bo.sellers, so.buyers, so.sellers
+
+
+def assignment_matching(a: np.ndarray):
+    from gametheory import AssignmentGame
+
+    g = AssignmentGame(a)
+    return g.value, None, None, None, None
+
+
 METHODS = [
     Method("ours.shapley", LIBRARY, "shapley", "ours", shapley, c.allocation,
            prepare=prepare_tu),
@@ -121,6 +140,10 @@ METHODS = [
     Method("ours.entry_callable", LIBRARY, "entry", "ours EntryGame (callable payoff)",
            entry_callable, c.profiles, max_size=20,
            size_note="a general callable is solved on the 2**n table (n <= 20)"),
+    Method("ours.assignment_core", LIBRARY, "assignment", "ours matching + core extremes",
+           assignment_core, c.assignment),
+    Method("ours.assignment_matching", LIBRARY, "assignment", "ours matching only",
+           assignment_matching, c.assignment),
     Method("ours.entry_normal_form", LIBRARY, "entry", "ours NormalFormGame (dense table)",
            entry_normal_form, c.profiles, max_size=22,
            size_note="NormalFormGame holds at most 2**27 payoff entries"),

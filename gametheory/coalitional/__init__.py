@@ -1,6 +1,7 @@
 """Coalitional (TU) games: representations, properties, solutions, special forms."""
 
 from .allocation import Allocation
+from .assignment import AssignmentCorePoint, AssignmentGame, OptimalMatching
 from .convert import from_coopgame, to_coopgame
 from .core import (
     BalancingWeights,
@@ -57,6 +58,7 @@ from .values import (
 )
 
 __all__ = ["Allocation", "CostGame", "MAX_PLAYERS", "TUGame", "from_coopgame", "to_coopgame"]
+__all__ += ["AssignmentGame", "AssignmentCorePoint", "OptimalMatching"]
 __all__ += [
     "is_additive", "is_concave", "is_convex", "is_essential", "is_monotonic",
     "is_superadditive", "is_zero_normalized",

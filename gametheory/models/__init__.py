@@ -6,12 +6,17 @@ and :class:`EntryModeSorting` (cost sharing), M2 :class:`RiskSyndicate` and
 (concentration of cluster advantages), M4 :class:`DissipationEntry` (internal
 dissipation), M5 :class:`InfoSharing` (information sharing); entry modes by firm size
 :class:`EntryModeChoice`; bargaining along the value chain :class:`NashBargaining` and
-:class:`ValueChainBargaining`.
+:class:`ValueChainBargaining`. Organisation inside the cluster:
+:class:`CapitalCoInvestment`, :class:`SupplierMatching`, :class:`HoldUpOwnership`,
+:class:`AssociationQuota`, :class:`TargetAuction`, :class:`CommonValueAuction`,
+:class:`RnDCooperation`.
 """
 
 from .agglomeration import AgglomerationEntry
+from .association import AssociationQuota, CommonValueAuction, TargetAuction
 from .bargaining import NashBargaining
 from .cluster import MECHANISMS, REGIMES, ClusterComparison, ClusterVsScattered, RegimeMap
+from .co_investment import CapitalCoInvestment
 from .cost_sharing import EntryCostGame, EntryModeSorting
 from .dissipation import (
     DissipationEntry,
@@ -22,7 +27,9 @@ from .dissipation import (
 )
 from .entry_modes import EntryModeChoice
 from .information import InfoSharing, public_information
+from .joint_ventures import HoldUpOwnership, SupplierMatching
 from .risk_sharing import OligopolisticReaction, RiskSyndicate
+from .rnd import RnDCooperation
 from .value_chain import ValueChainBargaining
 
 __all__ = [
@@ -40,4 +47,7 @@ __all__ = [
     "InfoSharing", "public_information",
     # entry modes by firm size; bargaining along the value chain
     "EntryModeChoice", "NashBargaining", "ValueChainBargaining",
+    # organisation inside the cluster
+    "CapitalCoInvestment", "SupplierMatching", "HoldUpOwnership", "AssociationQuota",
+    "TargetAuction", "CommonValueAuction", "RnDCooperation",
 ]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 #: Registry modules, one per topic; each owns its figures.
 MODULES = ("cost_sharing", "entry", "sharing", "dissipation", "cluster", "value_chain",
+           "organisation",
            "results")
 
 
