@@ -1,12 +1,24 @@
-"""M0 ClusterVsScattered: the integrated comparison of cluster and scattered entry.
+"""M0 ClusterVsScattered: the cluster as an equilibrium that can lose.
 
-Cross-checks: the scattered side against DissipationEntry (M4), risk pooling against
-RiskSyndicate (M2), the information term against public_information (M5), the output
-coordination gain against merger_outcome (M4), market power against hand-computed
-Cournot shares; regime boundaries against closed forms; the decomposition against the
-Shapley axioms (efficiency, dummy).
+Theorems and cross-checks (identifiers in docs/theorems.md):
+
+* CLUSTER-1 — the leader–follower equilibrium and the scattered equilibrium, against brute
+  force over every entry profile of every firm (firm-by-firm Cournot from the market
+  engine, payoffs written out independently here) on small heterogeneous clusters;
+* CLUSTER-2 — membership stability is d'Aspremont et al.'s (checked against the formation
+  engine's ``stable_cartel_sizes`` for identical firms) and the core verdict and least-core
+  ε of the members' game agree with the coalitional engine on the firm-level game;
+* CLUSTER-3 — the decomposition: Shapley shares sum to the gain plus the organising cost;
+  Harsanyi dividends sum to the same and vanish for a mechanism that changes nothing;
+* CLUSTER-4 — the special case: identical firms, the grand coalition imposed, no
+  organising cost, ψ = κ = 0, s = 0 reproduces the planner comparison (m_U = 3, m_C = 4,
+  V_C = 237.03 and the decomposition 28.8 / 26.5 / 12.2 / 128.4 / 21.2); scattered counts
+  3, 4, 7 and surpluses 20, −44.08, −252 at s = 0, 0.3, 0.6 from the closed form;
+* the cluster can lose (regimes 6 and 7 occur), responds to policy, sends all n firms
+  where that is best; the regime map equals point solves.
 """
 
+import itertools
 import math
 
 import numpy as np
@@ -14,368 +26,483 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gametheory.models import (
-    RiskSyndicate,
-    merger_outcome,
-    public_information,
-)
+import gametheory as gt
 from gametheory.models.cluster import MECHANISMS, REGIMES, ClusterVsScattered
 
 PROTO = dict(a=100.0, b=1.0, c0=40.0, c_f=40.0, k=2, sigma2=200.0, tau=300.0, F=60.0)
 
 
-params = st.builds(
-    ClusterVsScattered, n=st.just(8), F=st.floats(5.0, 250.0), F0=st.floats(0.0, 300.0),
-    f=st.floats(1.0, 80.0), gamma=st.floats(0.0, 2.0), r=st.floats(0.0, 1.0),
-    common_share=st.floats(0.0, 1.0), sigma2=st.floats(1.0, 900.0), s=st.floats(0.0, 0.9))
+# ============================================================================ brute force
+def _firm_params(model):
+    """Per-firm primitives of a model (c0, tau, F, K, o) as arrays."""
+    tt = model._type_table
+    return {key: tt[model._type_of, j] for j, key in enumerate(("c", "tau", "F", "K", "o"))}
 
 
-# ------------------------------------------------------------------ prototype regression
+def _market(model, members_in, outsiders_in, signal):
+    """Firm-by-firm host market: payoffs of every entrant, written from the model's docstring."""
+    fp = _firm_params(model)
+    gam, psi = model.gamma, model.spillover
+    mC, mO = len(members_in), len(outsiders_in)
+    floor = np.minimum(model.c_floor, fp["c"])
+    costs = []
+    for i in members_in:
+        costs.append(max(fp["c"][i] - gam * (mC - 1) - psi * gam * mO, floor[i]))
+    for j in outsiders_in:
+        costs.append(max(fp["c"][j] - psi * gam * (mC + mO - 1), floor[j]))
+    if not costs:
+        return {}
+    eq = gt.cournot(model.a, model.b, costs, incumbents=model.k,
+                    incumbent_cost=model.c_f if model.k else None)
+    q = np.asarray(eq.quantities, float)[: mC + mO]
+    N = int(eq.n_active)
+    w, s2, b = model.common_share, model.sigma2, model.b
+    r = model.r if signal else 0.0
+    iv = r * w * s2 / (b**2 * (N + 1) ** 2)
+    out = {"q": dict(zip(list(members_in) + list(outsiders_in), q)), "iv": iv, "r": r}
+    return out
+
+
+def _brute_scattered(model):
+    """All pure equilibria of the scattered entry game over the 2^n profiles; payoffs
+    CE − (1 − s)F − o, credit-constrained firms cannot enter."""
+    fp = _firm_params(model)
+    n = model.n
+    s2, b = model.sigma2, model.b
+    tol = 1e-9 * model._params()["scale"][0]
+
+    def gain(i, E):
+        if (1 - model.s) * fp["F"][i] > fp["K"][i]:
+            return -np.inf
+        mk = _market(model, [], sorted(E), False)
+        q = mk["q"][i]
+        ce = b * q**2 - q**2 * s2 / (2 * fp["tau"][i])
+        return ce - (1 - model.s) * fp["F"][i] - fp["o"][i]
+
+    eqs = []
+    for bits in itertools.product((0, 1), repeat=n):
+        E = {i for i in range(n) if bits[i]}
+        if all(gain(i, E) >= -tol for i in E) and all(gain(j, E | {j}) <= tol
+                                                        for j in range(n) if j not in E):
+            eqs.append(E)
+    return eqs
+
+
+def _brute_cluster_value(model, S):
+    """The cluster S as a leader: its best choice of entrants given the outsiders' greatest
+    entry equilibrium; members' private value (after the organising cost)."""
+    fp = _firm_params(model)
+    n = model.n
+    S = sorted(S)
+    outs = [j for j in range(n) if j not in S]
+    s2, w, b, kap = model.sigma2, model.common_share, model.b, model.colocation
+    s_c = model.s + model.s_cluster
+    tol = 1e-9 * model._params()["scale"][0]
+
+    def outsider_gain(j, EC, O):
+        if (1 - model.s) * fp["F"][j] > fp["K"][j]:
+            return -np.inf
+        mk = _market(model, EC, sorted(O), True)
+        q, iv, r = mk["q"][j], mk["iv"], mk["r"]
+        ce = b * (q**2 + iv) - (q**2 + iv) * ((1 - r) * w * s2 + (1 - w) * s2) / (2 * fp["tau"][j])
+        return ce - (1 - model.s) * fp["F"][j] - fp["o"][j]
+
+    best_val, best = -np.inf, None
+    for size in range(len(S) + 1):
+        for EC in itertools.combinations(S, size):
+            EC = list(EC)
+            # the outsiders' pure equilibria given EC; the greatest (most entrants)
+            eqs = []
+            for bits in itertools.product((0, 1), repeat=len(outs)):
+                O = {outs[t] for t in range(len(outs)) if bits[t]}
+                if all(outsider_gain(j, EC, O) >= -tol for j in O) and all(
+                        outsider_gain(j, EC, O | {j}) <= tol for j in outs if j not in O):
+                    eqs.append(O)
+            if not eqs:
+                continue
+            top = max(len(O) for O in eqs)
+            vals = []
+            for O in [O for O in eqs if len(O) == top]:
+                m = len(EC)
+                if m:
+                    mk = _market(model, EC, sorted(O), True)
+                    q = np.array([mk["q"][i] for i in EC])
+                    iv, r = mk["iv"], mk["r"]
+                    gross = float(np.sum(b * (q**2 + iv)))
+                    var = (((1 - r) * w * s2 + kap * (1 - w) * s2) * (q.sum() ** 2 + m**2 * iv)
+                           + (1 - kap) * (1 - w) * s2 * np.sum(q**2 + iv))
+                    prem = var / (2 * sum(fp["tau"][i] for i in EC))
+                    cost = (1 - s_c) * (model.F0 + model.f * m)
+                else:
+                    gross = prem = cost = 0.0
+                stay = sum(fp["o"][i] for i in S if i not in EC)
+                vals.append(gross - prem - cost + stay)
+            val = min(vals)  # any of the greatest equilibria; take the worst for the check
+            if val > best_val + tol:
+                best_val, best = val, (EC, vals)
+    return best_val - model.governance * len(S), best
+
+
+small = st.fixed_dictionaries(dict(
+    F=st.floats(20.0, 200.0), F0=st.floats(0.0, 150.0), f=st.floats(1.0, 60.0),
+    gamma=st.floats(0.0, 2.0), r=st.floats(0.0, 1.0), common_share=st.floats(0.0, 1.0),
+    sigma2=st.floats(1.0, 600.0), s=st.floats(0.0, 0.7), spillover=st.floats(0.0, 1.0),
+    colocation=st.floats(0.0, 1.0), governance=st.floats(0.0, 20.0)))
+
+
+@given(small, st.sampled_from([(3, 0), (2, 2), (1, 3), (2, 1)]), st.floats(30.0, 45.0))
+def test_equilibria_against_brute_force(p, split, lead_cost):
+    """CLUSTER-1: scattered equilibrium and the leader–follower cluster value, firm by firm."""
+    leads, smes = split
+    model = ClusterVsScattered.with_firm_sizes(n=leads + smes, leads=leads, lead_cost=lead_cost,
+                                               lead_tau=500.0, sme_tau=200.0, **p)
+    prm, res, eq, reg = model._solution
+    # scattered: the model's count vector is a greatest equilibrium of the brute force
+    eqs = _brute_scattered(model)
+    assert eqs, "the entry game has a pure equilibrium"
+    top = max(len(E) for E in eqs)
+    assert int(reg["m_U"][0]) == top
+    # the cluster value of every membership with ≥ 2 members
+    st_ = model._st
+    for mu_idx, mu in enumerate(st_.memberships):
+        if mu.sum() < 2:
+            continue
+        S = model._firms_of(mu)
+        val, _ = _brute_cluster_value(model, S)
+        tol = 1e-7 * prm["scale"][0]
+        assert res["L"][0, mu_idx] == pytest.approx(val, abs=tol), (mu, S)
+
+
+# ============================================================================ special case
 @pytest.mark.parametrize("s, m_u, total", [(0.0, 3, 20.0), (0.3, 4, -44.0816), (0.6, 7, -252.0)])
-def test_prototype_scattered_entry(s, m_u, total):
-    """ECONOMICS.md §4 "Prototype numbers": m_U = 3, 4, 7 and total CE 20, −44, −252.
-
-    Reconstructed by the lead as CE_i = π(m) − q²σ²/(2τ) − F with q = 60/(m + 3):
-    here checked against that closed form, the model, and DissipationEntry.
-    """
+def test_scattered_prototype(s, m_u, total):
+    """CLUSTER-4: m_U = 3, 4, 7; CE(m) = (1 − σ²/(2τ))·3600/(m + 3)² = (2/3)·3600/(m + 3)²."""
     model = ClusterVsScattered(**PROTO, s=s)
-    out = model.value(None)
-    assert out.m == m_u
-    assert out.national_surplus == pytest.approx(total, abs=1e-3)
-    # independent closed form: CE(m) = (1 − σ²/(2τ)) 3600/(m+3)² = (2/3) 3600/(m+3)²
+    r = model.solve()
+    assert r.scattered.m == m_u
+    assert r.scattered.national_surplus == pytest.approx(total, abs=1e-3)
     ce = [(2 / 3) * 3600 / (m + 3) ** 2 for m in range(1, 13)]
     closed = max(m for m in range(1, 13) if ce[m - 1] >= (1 - s) * 60 - 1e-9)
     assert closed == m_u
     assert m_u * (ce[m_u - 1] - 60) == pytest.approx(total, abs=1e-3)
-    d = model.scattered_model().solve()
+    d = model.dissipation_model().solve()
     assert d.m_free == m_u
-    assert d.national_surplus[d.m_free] == pytest.approx(out.national_surplus, abs=1e-9)
-    assert out.subsidy_cost == pytest.approx(s * 60 * m_u)
-    # scattered joint optimum m = 1
-    assert model.solve().scattered_optimum == 1
+    assert float(d.national_surplus[m_u]) == pytest.approx(r.scattered.national_surplus)
 
 
-def test_prototype_cluster_close_to_prototype():
-    """Prototype cluster (F0=50, f=15, γ=0.8, r=0.8): m_C = 4 as in ECONOMICS.md; V_C ≈ 237.
-
-    The prototype reports "≈ 260"; ours (documented in the module) is checked here
-    against a hand computation of the asymmetric Cournot market at m = 4.
-    """
-    model = ClusterVsScattered(**PROTO, F0=50.0, f=15.0, gamma=0.8, r=0.8, common_share=0.5)
-    res = model.solve()
-    assert res.cluster.m == 4
-    # by hand: c(4) = 37.6; N = 6 firms; q_h = (a − (k+1) c_h + k c_f)/(b(N + 1)) … general:
+def test_planner_special_case_reproduces_earlier_numbers():
+    """CLUSTER-4: grand coalition imposed, s = 0: m_C = 4, V_C = 237.03 and the decomposition."""
+    model = ClusterVsScattered(membership="all")
+    r = model.solve()
+    assert (r.scattered.m, r.cluster.m) == (3, 4)
+    assert r.cluster.national_surplus == pytest.approx(237.0328, abs=1e-3)
+    np.testing.assert_allclose(np.asarray(r.decomposition),
+                               [28.7612, 26.4910, 12.2035, 128.3600, 21.2167], atol=1e-3)
+    # by hand at m = 4: c = 37.6, N = 6, pooled premium of 4 members, the public signal
     m, k, ch, cf, a, b = 4, 2, 37.6, 40.0, 100.0, 1.0
-    N = m + k
-    p = (a + m * ch + k * cf) / (N + 1)
-    qh = (p - ch) / b
-    info = 0.8 * 100.0 / (b**2 * (N + 1) ** 2)
-    prof = b * qh**2 + b * info
-    prem = (qh**2 + info) * (0.2 * 100.0 + 100.0 / m) / 600.0
-    V = m * (prof - prem) - 50.0 - 15.0 * m
-    assert res.cluster.national_surplus == pytest.approx(V, rel=1e-10)
-    assert 200 < V < 300
-    assert res.regime == "scattered over-entry dissipates rents"
+    p = (a + m * ch + k * cf) / (m + k + 1)
+    qh = p - ch
+    info = 0.8 * 100.0 / (b**2 * (m + k + 1) ** 2)
+    ce = b * (qh**2 + info) - (qh**2 + info) * (0.2 * 100.0 + 100.0 / m) / 600.0
+    assert r.cluster.national_surplus == pytest.approx(m * ce - 50 - 15 * m, rel=1e-10)
 
 
-# ------------------------------------------------------------------ decomposition
-@given(model=params)
-def test_decomposition_efficiency(model):
-    """Shapley efficiency: the five mechanism shares sum exactly to V_C − V_U."""
-    res = model.solve()
-    tol = 1e-7 * max(1, abs(res.gain))
-    assert float(np.sum(res.decomposition)) == pytest.approx(res.gain, abs=tol)
-    assert res.mechanism_values[frozenset()] == pytest.approx(res.scattered.national_surplus)
-    V_C = res.cluster.national_surplus
-    assert res.mechanism_values[frozenset(MECHANISMS)] == pytest.approx(V_C)
-    assert tuple(res.decomposition.names) == MECHANISMS
+def test_cluster_sends_every_firm_when_that_is_best():
+    """A case where the best count is n (the cluster's choice may be all members)."""
+    model = ClusterVsScattered(n=4, k=2, gamma=2.0, c_floor=5.0, F0=10.0, f=1.0, sigma2=10.0,
+                               membership="all")
+    r = model.solve()
+    assert r.cluster.m == 4
+    sched = model.schedule("all")
+    assert int(np.argmax(sched["national"])) == 4
+    assert np.all(np.diff(sched["national"]) > 0)
+
+
+# ============================================================================ stability
+@pytest.mark.parametrize("change", [{}, {"governance": 20.0}, {"governance": 40.0},
+                                    {"s": 0.6}, {"spillover": 1.0}, {"F": 150.0}])
+def test_stability_is_d_aspremont_for_identical_firms(change):
+    """CLUSTER-2: the stable memberships are the sizes stable_cartel_sizes finds from the
+    members' payoffs π_C(k) and the outsiders' π_F(k)."""
+    model = ClusterVsScattered(n=8, **change)
+    prm, res, eq, reg = model._solution
+    x = res["x"][0, :, 0]
+    out = res["out_payoff"][0, :, 0]
+    pc = np.where(np.isnan(x), 0.0, x)
+    stab = gt.stable_cartel_sizes(pc, out)
+    ours = {int(mu[0]) for mu, ok in zip(model._st.memberships, eq["stable"][0]) if ok}
+    assert ours == {k for k in stab.stable if k >= 2}
+
+
+def _member_game(model, mu_idx):
+    """The members' TU game at membership μ over firm masks (from the model's worths)."""
+    prm, res, eq, reg = model._solution
+    st_ = model._st
+    mu = st_.memberships[mu_idx]
+    members = model._firms_of(mu)
+    v = res["v"][0]
+    m = len(members)
+    table = np.zeros(1 << m)
+    for mask in range(1, 1 << m):
+        counts = np.zeros(st_.T, dtype=int)
+        for bit, i in enumerate(members):
+            if mask >> bit & 1:
+                counts[model._type_of[i]] += 1
+        table[mask] = v[gt.noncooperative.entry.count_index(counts, st_.n)]
+    return gt.TUGame(table), members
+
+
+@given(small.map(lambda p: {**p, "governance": 0.0}), st.sampled_from([(2, 3), (1, 4), (3, 2)]))
+def test_core_verdict_and_least_core_agree_with_the_engine(p, split):
+    """CLUSTER-2: the split is in the core of the members' game iff the engine says so; the
+    type-symmetric least-core LP gives the engine's least-core ε."""
+    model = ClusterVsScattered.with_firm_sizes(n=sum(split), leads=split[0], **p)
+    r = model.solve()
+    prm, res, eq, reg = model._solution
+    star = int(eq["star"][0])
+    if len(r.cluster.members) < 3:
+        return
+    game, members = _member_game(model, star)
+    x = [r.stability.payoff_inside[i] for i in members]
+    assert gt.in_core(game, x, tol=1e-7) == r.stability.in_core
+    assert r.stability.least_core_epsilon == pytest.approx(
+        gt.least_core(game).epsilon, abs=1e-6 * prm["scale"][0])
+    if r.stability.blocking:
+        B = [members.index(model._names.index(nm)) for nm in r.stability.blocking]
+        mask = sum(1 << b_ for b_ in B)
+        assert game.v[mask] > sum(x[b_] for b_ in B)
+
+
+@given(small, st.sampled_from([(2, 3), (1, 4), (4, 0)]))
+def test_reported_outcome_satisfies_its_constraints(p, split):
+    """Participation and stability flags are what the payoffs say; national accounts add up."""
+    model = ClusterVsScattered.with_firm_sizes(n=sum(split), leads=split[0], **p)
+    r = model.solve()
+    tol = 1e-7 * model._params()["scale"][0]
+    st_ = r.stability
+    members = [model._names.index(nm) for nm in r.cluster.members]
+    if members:
+        assert st_.internal and st_.external
+        for i in members:
+            assert st_.payoff_inside[i] >= st_.payoff_outside[i] - tol
+        o = _firm_params(model)["o"]
+        assert st_.participation == bool(np.all(st_.payoff_inside[members] >= o[members] - tol))
+        # members' payoffs add up to the members' value
+        prm, res, eq, reg = model._solution
+        star = int(eq["star"][0])
+        assert np.nansum(st_.payoff_inside) == pytest.approx(res["L"][0, star], abs=10 * tol)
+    else:
+        assert r.regime in (REGIMES[6], REGIMES[0])
+    assert r.gain == pytest.approx(r.cluster.national_surplus - r.scattered.national_surplus)
+
+
+# ============================================================================ decomposition
+@given(small, st.sampled_from(["stable", "all"]))
+def test_decomposition_and_dividends_add_up(p, membership):
+    """CLUSTER-3: Σ Shapley = Σ dividends = V(all) − V(∅) = gain + organising cost."""
+    model = ClusterVsScattered(n=6, membership=membership, **p)
+    r = model.solve()
+    tol = 1e-7 * model._params()["scale"][0]
+    total = r.gain + r.organising_cost
+    assert float(np.sum(r.decomposition)) == pytest.approx(total, abs=tol)
+    assert sum(r.dividends.values()) == pytest.approx(total, abs=32 * tol)
+    assert r.mechanism_values[frozenset()] == pytest.approx(r.scattered.national_surplus)
+    if r.cluster.members:
+        assert r.mechanism_values[frozenset(MECHANISMS)] == pytest.approx(
+            r.cluster.national_surplus + r.organising_cost, abs=tol)
+    assert tuple(r.decomposition.names) == MECHANISMS
 
 
 @pytest.mark.parametrize("change, mechanism", [
     (dict(r=0.0), "information sharing"),
     (dict(gamma=0.0), "agglomeration"),
-    (dict(common_share=1.0), "risk sharing"),
+    (dict(common_share=1.0, colocation=0.0), "risk sharing"),
     (dict(F0=0.0, f=60.0), "cost sharing"),
 ])
-@pytest.mark.parametrize("s", [0.0, 0.3, 0.6])
+@pytest.mark.parametrize("s", [0.0, 0.3])
 def test_dummy_mechanism_gets_zero(change, mechanism, s):
-    """A mechanism that changes nothing is a dummy player of the mechanism game: share 0."""
-    model = ClusterVsScattered(s=s, **change)
+    """CLUSTER-3: a mechanism that changes nothing gets no Shapley share and no dividend."""
+    model = ClusterVsScattered(s=s, n=8, **change)
     game = model.mechanism_game()
     i = MECHANISMS.index(mechanism)
-    v = game.v
-    # dummy in the game itself (v(M ∪ i) = v(M) for all M) …
-    for mask in range(2 ** 5):
+    tol = 1e-9 * model._params()["scale"][0]
+    for mask in range(32):
         if not mask >> i & 1:
-            assert v[mask | 1 << i] == pytest.approx(v[mask], abs=1e-9)
-    # … hence zero Shapley share
-    assert model.decomposition()[i] == pytest.approx(0.0, abs=1e-9)
+            assert game.v[mask | 1 << i] == pytest.approx(game.v[mask], abs=tol)
+    assert model.decomposition()[i] == pytest.approx(0.0, abs=tol)
+    assert not any(mechanism in k for k in model.dividends())
 
 
-# ------------------------------------------------------------------ M2: common risk
+def test_coordination_labelled_by_what_it_does():
+    r = ClusterVsScattered(s=0.6).solve()
+    assert r.coordination_role.startswith("restraining a rush")
+    under = ClusterVsScattered(n=8, F=120.0, F0=0.0, f=10.0, gamma=1.5, c_floor=20.0).solve()
+    assert under.coordination_role in ("overcoming a coordination failure", "no change in entry",
+                                       "restraining a rush (avoiding internal dissipation)")
+
+
+# ============================================================================ losing, policy
+def test_the_cluster_can_lose():
+    """With an organising cost the cluster either does not hold together or earns less."""
+    codes = set()
+    for g in (0.0, 10.0, 20.0, 30.0, 45.0, 60.0):
+        r = ClusterVsScattered(governance=g).solve()
+        codes.add(r.regime_code)
+        if r.regime_code in (6, 7):
+            assert r.gain <= 1e-9
+    assert codes & {6, 7}
+    assert codes & {2, 3, 4, 5}
+
+
+def test_policy_acts_on_the_cluster_too():
+    """The cluster maximises its members' private surplus, so subsidies change its choice."""
+    base = ClusterVsScattered()
+    counts = [base.replace(s=s).solve().cluster.m for s in (0.0, 0.3, 0.6)]
+    assert counts == sorted(counts) and counts[-1] > counts[0]
+    targeted = base.replace(s_cluster=0.3).solve()
+    untargeted = base.replace(s=0.3).solve()
+    assert targeted.scattered.m == base.solve().scattered.m  # outsiders get nothing
+    assert untargeted.scattered.m > base.solve().scattered.m
+    assert targeted.cluster.subsidy_cost > 0
+
+
+def test_outsiders_may_enter_alongside_the_cluster():
+    """When the cluster's value is highest with few members abroad, outsiders enter too."""
+    model = ClusterVsScattered(n=8, F=30.0, membership="all", spillover=1.0, F0=200.0)
+    found = False
+    for n_mem in (3, 4, 5):
+        prm, res, eq, reg = model._solution
+        mu_idx = n_mem
+        if res["o"][0, mu_idx].sum() > 0:
+            found = True
+    assert found
+
+
+# ============================================================================ maps
+def test_regime_map_equals_point_solves():
+    model = ClusterVsScattered(n=6)
+    Fs = np.array([20.0, 80.0, 160.0])
+    gs = np.array([0.0, 15.0, 40.0])
+    rm = model.regime_map("F", Fs, "governance", gs)
+    for i, g in enumerate(gs):
+        for j, F in enumerate(Fs):
+            pt = model.replace(F=float(F), governance=float(g)).solve()
+            assert rm.code[i, j] == pt.regime_code
+            assert rm.m_U[i, j] == pt.scattered.m and rm.m_C[i, j] == pt.cluster.m
+            assert rm.members[i, j] == len(pt.cluster.members)
+            assert rm.gain[i, j] == pytest.approx(pt.gain, abs=1e-8)
+            assert REGIMES[rm.code[i, j] - 1] == pt.regime
+
+
+def test_regime_map_over_integer_parameters():
+    model = ClusterVsScattered()
+    rm = model.regime_map("n", [2, 4, 6], "k", [0, 2])
+    for i, k in enumerate((0, 2)):
+        for j, n in enumerate((2, 4, 6)):
+            pt = ClusterVsScattered(n=n, k=k).solve()
+            assert rm.code[i, j] == pt.regime_code
+    sizes = model.stable_sizes([2, 5, 8], [0.0, 25.0])
+    assert sizes["members"].shape == (2, 3)
+    assert np.all(sizes["members"] <= np.array([2, 5, 8])[None])
+
+
+def test_heterogeneous_outcome_names_firms():
+    model = ClusterVsScattered.with_firm_sizes(n=6, leads=2, sme_capital=30.0)
+    r = model.solve()
+    names = set(model._names)
+    assert set(r.cluster.members) <= names and set(r.scattered.own_entrants) <= names
+    # SMEs cannot pay (1 − s)F = 60 > 30 alone: only leads enter scattered
+    assert all(nm.startswith("lead") for nm in r.scattered.own_entrants)
+    assert r.cluster.firm_payoff.shape == (6,)
+    assert model.type_sizes == (2, 4)
+
+
+def test_size_distribution_generator_is_seeded():
+    a = ClusterVsScattered.from_size_distribution(n=12, types=3, seed=3)
+    b = ClusterVsScattered.from_size_distribution(n=12, types=3, seed=3)
+    assert np.array_equal(np.asarray(a.c0), np.asarray(b.c0))
+    assert len(a.type_sizes) == 3 and sum(a.type_sizes) == 12
+
+
+# ============================================================================ symmetric pieces
 @given(m=st.integers(1, 8), w=st.floats(0.0, 1.0), s2=st.floats(1.0, 600.0),
        tau=st.floats(50.0, 1000.0))
-def test_pooling_matches_risk_syndicate_and_keeps_common_risk(m, w, s2, tau):
-    """Per-member premium under pooling = RiskSyndicate's (Wilson 1968), and only the
-    idiosyncratic part falls with m: the common part per member is unchanged (M2 (d))."""
+def test_pooling_matches_risk_syndicate(m, w, s2, tau):
+    """RISK-1 inside M0: the pooled premium per member is RiskSyndicate's; only the
+    idiosyncratic part falls with m."""
     model = ClusterVsScattered(sigma2=s2, common_share=w, tau=tau, r=0.0, n=8)
     pooled = model.schedule(["risk sharing"])
     alone = model.schedule(None)
     q = pooled["quantity"][m]
-    syn = RiskSyndicate.exchangeable(m, 0.0, tau, q**2 * s2, w)
-    ref = -syn.certainty_equivalent() / m
-    assert pooled["premium"][m] == pytest.approx(ref, rel=1e-9, abs=1e-12)
+    syn = gt.RiskSyndicate.exchangeable(m, 0.0, tau, q**2 * s2, w)
+    assert pooled["premium"][m] == pytest.approx(-syn.certainty_equivalent() / m, rel=1e-9,
+                                                 abs=1e-12)
     common = w * s2 * q**2 / (2 * tau)
     idio = (1 - w) * s2 * q**2 / (2 * tau)
     assert pooled["premium"][m] == pytest.approx(common + idio / m, rel=1e-9, abs=1e-12)
-    assert alone["premium"][m] == pytest.approx(common + idio, rel=1e-9, abs=1e-12)
-    # RiskSyndicate's own statement: the common premium per member is what it pays alone
-    np.testing.assert_allclose(syn.common_risk_premium(w * q**2 * s2), common, rtol=1e-9,
-                               atol=1e-12)
+    q_alone = alone["quantity"][m]
+    assert alone["premium"][m] == pytest.approx(s2 * q_alone**2 / (2 * tau), rel=1e-9)
 
 
-def test_common_risk_not_diversified():
-    """With all risk common (ω = 1), pooling changes no member's premium, for every m."""
-    model = ClusterVsScattered(common_share=1.0, r=0.0)
-    np.testing.assert_allclose(model.schedule(["risk sharing"])["premium"],
-                               model.schedule(None)["premium"], rtol=1e-12)
-    half = ClusterVsScattered(common_share=0.5, r=0.0).schedule(["risk sharing"])
-    per_unit = half["premium"][1:] / half["quantity"][1:] ** 2  # (ωσ² + (1−ω)σ²/m)/(2τ)
-    assert np.all(np.diff(per_unit) < 0)
-    assert per_unit[-1] > 0.5 * 200 / 600 - 1e-12  # never below the common part
-
-
-# ------------------------------------------------------------------ M5: information
 @given(m=st.integers(1, 8), r=st.floats(0.05, 0.95), w=st.floats(0.05, 1.0),
        s2=st.floats(1.0, 600.0))
 def test_information_term_matches_public_information(m, r, w, s2):
-    """T14 via M5: the signal adds Var(E[θ|s])/(b(N+1)²) with Var(E[θ|s]) = rωσ²."""
+    """INFO-3 inside M0: the signal adds Var(E[θ|s])/(b(N + 1)²) with Var(E[θ|s]) = rωσ²."""
     model = ClusterVsScattered(gamma=0.0, sigma2=s2, common_share=w, r=r, n=8, b=1.5)
-    gain = model.schedule(["information sharing"])["profit"][m] - model.schedule(None)["profit"][m]
+    gain = (model.schedule(["information sharing"])["profit"][m]
+            - model.schedule(["cost sharing"])["profit"][m])
     var_c = w * s2
-    ref = public_information(a=model.a, c=model.c0, sigma2=var_c, noise=var_c * (1 - r) / r,
-                             n=m + model.k, b=model.b)
-    assert ref.posterior_mean_variance == pytest.approx(r * var_c)
+    ref = gt.public_information(a=model.a, c=40.0, sigma2=var_c, noise=var_c * (1 - r) / r,
+                                n=m + model.k, b=model.b)
     assert gain == pytest.approx(ref.expected_profit - ref.expected_profit_no_info, rel=1e-9)
 
 
-# ------------------------------------------------------------------ all off = scattered
-@given(model=params)
-def test_nothing_switched_on_is_scattered_entry(model):
-    """V(∅) is DissipationEntry's free-entry outcome (premium σ²/(2τ), no agglomeration)."""
-    out = model.value(None)
-    d = model.scattered_model().solve()
-    assert out.m == d.m_free
-    assert out.equilibrium_counts == d.equilibrium_counts
-    assert out.national_surplus == pytest.approx(float(d.national_surplus[d.m_free]), abs=1e-8)
-    assert model.scattered_surplus() == pytest.approx(model.scattered_model().scattered_surplus(),
-                                                      abs=1e-8)
-
-
-@given(F=st.floats(5.0, 250.0), s=st.floats(0.0, 0.9), s2=st.floats(1.0, 900.0))
-def test_cluster_with_only_coordination_is_scattered_optimum(F, s, s2):
-    """With M1, M2, M3, M5 made dummies (F0=0, f=F, γ=0, r=0, ω=1) the cluster can only do what
-    scattered firms do, but chooses the count: V_C = max_m W_U(m) = DissipationEntry's m_C."""
-    model = ClusterVsScattered(F=F, F0=0.0, f=F, gamma=0.0, r=0.0, common_share=1.0, sigma2=s2,
-                               s=s, n=8)
-    d = model.scattered_model()
-    assert model.cluster_surplus() == pytest.approx(d.cluster_surplus(), abs=1e-8)
-    assert model.cluster_surplus() >= model.scattered_surplus() - 1e-9
-    res = model.solve()
-    # the whole gain is avoided dissipation
-    assert res.decomposition[MECHANISMS.index("avoiding dissipation")] == pytest.approx(
-        res.gain, abs=1e-8)
-    assert res.gain == pytest.approx(res.dissipation, abs=1e-8)
-
-
-# ------------------------------------------------------------------ comparative statics
-@given(model=params, ds=st.floats(0.0, 0.5), dF=st.floats(0.0, 100.0))
-def test_free_entry_monotone_in_subsidy_and_cost(model, ds, dF):
-    """m_U(s) weakly rises with the subsidy and weakly falls with F (the entry fee (1−s)F
-    rises; the greatest equilibrium count of the entry game is monotone in the fee)."""
-    m0 = model.value(None).m
-    s1 = min(model.s + ds, 0.95)
-    assert model.replace(s=s1).value(None).m >= m0
-    assert model.replace(F=model.F + dF).value(None).m <= m0
-    # the subsidy is a transfer: the cluster's national surplus does not depend on it
-    assert model.replace(s=s1).cluster_surplus() == pytest.approx(model.cluster_surplus())
-
-
-@given(model=params, df=st.floats(0.0, 50.0))
-def test_cluster_count_monotone_in_per_entrant_cost(model, df):
-    """m_C, the smallest maximiser of m(CE(m) − f) − F0, weakly falls with f (Topkis)."""
-    assert model.replace(f=model.f + df).value("all").m <= model.value("all").m
-
-
-# ------------------------------------------------------------------ regime boundaries
 @pytest.mark.parametrize("s", [0.0, 0.3, 0.6])
 @pytest.mark.parametrize("s2", [50.0, 200.0, 450.0])
 def test_scattered_no_entry_boundary_closed_form(s, s2):
-    """Symmetric case: nobody enters alone iff F > F̄ = q_1²(b − σ²/(2τ))/(1 − s),
-    with q_1 = (a − c)/(b(k + 2))."""
+    """Nobody enters alone iff F > F̄ = q_1²(b − σ²/(2τ))/(1 − s), q_1 = (a − c)/(b(k + 2))."""
     base = ClusterVsScattered(**{**PROTO, "sigma2": s2}, s=s)
     Fbar = float(base.closed_forms().evaluate("no_entry_boundary", a=100.0, b=1.0, c=40.0, k=2,
                                                 sigma2=s2, tau=300.0, s=s))
-    q1 = 60.0 / 4.0
-    assert Fbar == pytest.approx(q1**2 * (1 - s2 / 600.0) / (1 - s))
-    assert base.replace(F=Fbar * (1 - 1e-6)).value(None).m >= 1
-    assert base.replace(F=Fbar * (1 + 1e-6)).value(None).m == 0
+    assert Fbar == pytest.approx(15.0**2 * (1 - s2 / 600.0) / (1 - s))
+    assert base.replace(F=Fbar * (1 - 1e-6)).solve().scattered.m >= 1
+    assert base.replace(F=Fbar * (1 + 1e-6)).solve().scattered.m == 0
 
 
-@pytest.mark.parametrize("r, w", [(0.0, 0.5), (0.8, 0.5), (0.5, 1.0), (0.9, 0.0)])
-def test_cluster_viability_boundary_closed_form(r, w):
-    """Symmetric case (γ = 0): the cluster enters iff F0 < max_m m(CE_C(m) − f); at that
-    boundary the regime switches from "only the cluster can enter" to "no entry either way"."""
-    base = ClusterVsScattered(**{**PROTO, "F": 500.0}, gamma=0.0, r=r, common_share=w, f=15.0,
-                              n=10)
-    cf = base.closed_forms()
-    m = np.arange(1, 11)
-    ce = cf.evaluate("ce_cluster", a=100.0, b=1.0, c=40.0, k=2, sigma2=200.0, omega=w, tau=300.0,
-                     r=r, m=m)
-    F0bar = float(np.max(m * (ce - 15.0)))
-    assert base.replace(F0=F0bar * (1 - 1e-6)).regime() == "only the cluster can enter"
-    assert base.replace(F0=F0bar * (1 + 1e-6)).regime() == "no entry either way"
-    assert base.replace(F0=F0bar * (1 - 1e-6)).value("all").m == int(m[np.argmax(m * (ce - 15.0))])
+def test_one_world_with_dissipation_model():
+    """The scattered side and DissipationEntry read ψ the same way (same counts, same W)."""
+    for psi in (0.0, 0.5, 1.0):
+        model = ClusterVsScattered(spillover=psi, n=10)
+        d = model.dissipation_model().solve()
+        sched = model.schedule(None)
+        assert d.m_free == model.solve().scattered.m
+        np.testing.assert_allclose(d.national_surplus, sched["national"], atol=1e-9)
 
 
-def test_regimes_partition_and_map_consistent_with_points():
-    """regime_map agrees with point solves, and every label comes from the computed numbers."""
-    model = ClusterVsScattered()
-    gx = np.array([5.0, 60.0, 150.0, 300.0])
-    gy = np.array([0.0, 50.0, 300.0, 600.0])
-    rm = model.regime_map("F", gx, "F0", gy)
-    assert rm.code.shape == (4, 4)
-    for i, y in enumerate(gy):
-        for j, x in enumerate(gx):
-            pt = model.replace(F=x, F0=y).solve()
-            assert REGIMES[rm.code[i, j]] == pt.regime
-            assert rm.gain[i, j] == pytest.approx(pt.gain)
-            assert rm.m_U[i, j] == pt.scattered.m and rm.m_C[i, j] == pt.cluster.m
-            # the label follows from the numbers
-            if pt.scattered.m == 0:
-                assert pt.regime in REGIMES[:2]
-                assert (pt.regime == REGIMES[1]) == (pt.cluster.m > 0)
-            elif pt.gain <= 1e-9:
-                assert pt.regime == REGIMES[4]
-            else:
-                assert (pt.regime == REGIMES[3]) == (pt.dissipation > 1e-9)
-                assert pt.dissipation >= -1e-9
-    assert set(np.unique(rm.code)) == {0, 1, 2, 3, 4}
-
-
-def test_scattered_better_when_platform_is_costly():
-    """A costly platform (F0 large) with cheap standalone entry: scattered entry is better."""
-    model = ClusterVsScattered(F=100.0, F0=400.0)
-    res = model.solve()
-    assert res.scattered.m >= 1 and res.gain < 0
-    assert res.regime == "scattered entry is better"
-
-
-# ------------------------------------------------------------------ market power, merger
-def test_market_power_by_hand():
-    """Cluster's quantity share and Lerner index (members compete / coordinated) by hand."""
-    res = ClusterVsScattered().solve()
-    m, ch = res.cluster.m, res.cluster.cost_home
-    p = (100.0 + m * ch + 2 * 40.0) / (m + 3)
-    qh, qf = p - ch, p - 40.0
-    Q = m * qh + 2 * qf
-    pw = res.power_cluster
-    assert float(pw.quantity_share) == pytest.approx(m * qh / Q)
-    assert float(pw.profit_share) == pytest.approx(m * qh**2 / (m * qh**2 + 2 * qf**2))
-    eps = p / Q
-    assert float(pw.lerner_competing) == pytest.approx((p - ch) / p)
-    assert float(pw.lerner_coordinated) == pytest.approx((m * qh / Q) / eps)
-    assert res.power_scattered is not None
-
-
-@pytest.mark.parametrize("F0", [0.0, 20.0])
-def test_output_coordination_gain_is_merger_outcome(F0):
-    """Symmetric case: coordinating the members' outputs gains merger_outcome(...).gain
-    (negative: the merger paradox, Salant–Switzer–Reynolds 1983), kept out of the baseline."""
-    model = ClusterVsScattered(gamma=0.0, F0=F0, F=200.0)
-    m = model.value("all").m
-    assert m >= 2
-    ref = merger_outcome(100.0, 1.0, 40.0, n=m + 2, m=m).gain
-    assert model.output_coordination_gain(m) == pytest.approx(ref, rel=1e-9)
-    assert model.solve().output_coordination_gain < 0
-
-
-def test_platform_shares_are_shapley_of_airport_game():
-    res = ClusterVsScattered().solve()
-    m = res.cluster.m
-    np.testing.assert_allclose(np.asarray(res.platform_shares), 50.0 / m + 15.0)
-    assert float(np.sum(res.platform_shares)) == pytest.approx(res.cluster.entry_cost)
-
-
-# ------------------------------------------------------------------ no interior equilibrium
-def test_priced_out_home_firms_reported():
-    """Home cost so high that a lone home entrant produces nothing: reported as non-interior."""
-    model = ClusterVsScattered(c0=95.0, c_floor=90.0, c_f=10.0, gamma=0.5)
-    res = model.solve()
-    assert not res.interior
-    assert res.scattered.m == 0 and res.cluster.m == 0
-    assert res.regime == "no entry either way"
-    rm = model.replace(c_floor=0.0).regime_map("F", [10.0, 50.0], "c0", [20.0, 95.0])
-    assert rm.interior[0].all() and not rm.interior[1].any()
-    assert ClusterVsScattered().solve().interior
-
-
-# ------------------------------------------------------------------ bad input
-@pytest.mark.parametrize("bad, msg", [
-    (dict(c0=100.0), "below the demand intercept"),
-    (dict(c_f=120.0), "below the demand intercept"),
-    (dict(s=1.0), "subsidy"),
-    (dict(s=-0.1), "subsidy"),
-    (dict(r=1.5), "precision"),
-    (dict(r=-0.1), "precision"),
-    (dict(sigma2=0.0), "sigma2"),
-    (dict(tau=0.0), "tau"),
-    (dict(tau=-3.0), "tau"),
-    (dict(F=0.0), "F "),
-    (dict(F0=0.0, f=0.0), "platform cost"),
-    (dict(common_share=1.2), "common_share"),
-    (dict(c_floor=50.0), "c_floor"),
-    (dict(n=0), "n "),
-    (dict(n=2.5), "whole number"),
-    (dict(k=-1), "k "),
-    (dict(gamma=float("nan")), "gamma"),
+# ============================================================================ bad input
+@pytest.mark.parametrize("bad, name", [
+    (dict(c0=[40.0, 41.0]), "c0"), (dict(tau=[300.0] * 3), "tau"), (dict(F=-1.0), "F"),
+    (dict(s=0.6, s_cluster=0.5), "s_cluster"), (dict(membership="some"), "membership"),
+    (dict(sharing="capital"), "capital"), (dict(risk_pool="all"), "risk_pool"),
+    (dict(governance=-1.0), "governance"), (dict(colocation=1.5), "colocation"),
+    (dict(spillover=-0.1), "spillover"), (dict(capital=-1.0), "capital"),
+    (dict(outside=[1.0, 2.0]), "outside"), (dict(n=0), "n"), (dict(c0=120.0), "c0"),
 ])
-def test_bad_parameters(bad, msg):
-    with pytest.raises(ValueError, match=msg):
+def test_bad_parameters(bad, name):
+    with pytest.raises(ValueError, match=rf"\b{name}\b"):
         ClusterVsScattered(**bad)
 
 
-def test_bad_grids_and_names():
-    model = ClusterVsScattered()
-    with pytest.raises(ValueError, match="non-empty"):
-        model.regime_map("F", [], "sigma2", [100.0])
-    with pytest.raises(ValueError, match="cannot vary"):
-        model.regime_map("n", [1, 2], "sigma2", [100.0])
-    with pytest.raises(ValueError, match="must differ"):
-        model.regime_map("F", [1.0], "F", [2.0])
-    with pytest.raises(ValueError, match="subsidy"):
-        model.regime_map("F", [10.0], "s", [0.5, 1.0])
-    with pytest.raises(ValueError, match="unknown mechanism"):
-        model.value(["cost sharing", "magic"])
-    with pytest.raises(ValueError, match="non-empty"):
-        model.decomposition_by("s", [])
-
-
-def test_decomposition_by_subsidy_sums():
-    model = ClusterVsScattered()
-    out = model.decomposition_by("s", [0.0, 0.3, 0.6])
-    for s, dec in out.items():
-        assert float(np.sum(dec)) == pytest.approx(model.replace(s=s).solve().gain)
-    # policy push without coordination deepens dissipation: the M4 share grows with s
-    m4 = [out[s][MECHANISMS.index("avoiding dissipation")] for s in (0.0, 0.3, 0.6)]
-    assert m4[0] < m4[1] < m4[2]
-    assert not math.isnan(m4[0])
-
-
-def test_tie_in_scattered_surplus_is_not_over_entry():
-    """At F = 150 one scattered entrant just breaks even, W(0) = W(1) = 0: free entry (m_U = 1)
-    dissipates nothing, so the regime is not "over-entry" (a regression: the smallest
-    maximiser m*_U = 0 < m_U used to label it so)."""
-    r = ClusterVsScattered(F=150).solve()
-    assert r.scattered.m == 1 and r.dissipation == pytest.approx(0.0, abs=1e-9)
-    assert r.regime != "scattered over-entry dissipates rents"
+def test_bad_grids_and_too_many_types():
+    model = ClusterVsScattered(n=4)
+    with pytest.raises(ValueError, match=r"cannot vary"):
+        model.regime_map("zeta", [1.0], "F", [1.0])
+    with pytest.raises(ValueError, match=r"\bgovernance\b"):
+        model.regime_map("F", [10.0], "governance", [-5.0])
+    with pytest.raises(ValueError, match=r"\bmechanism"):
+        model.value(["luck"])
+    with pytest.raises(ValueError, match=r"types"):
+        ClusterVsScattered(n=12, c0=np.linspace(30, 41, 12))
+    with pytest.raises(ValueError, match=r"identical firms"):
+        ClusterVsScattered.with_firm_sizes(n=4, leads=1).schedule()
+    assert math.isfinite(model.solve().gain)

@@ -178,7 +178,7 @@ cluster_points = st.fixed_dictionaries(dict(
     gamma=st.floats(0.0, 2.0), r=st.floats(0.0, 1.0), common_share=st.floats(0.0, 1.0),
     sigma2=st.floats(1.0, 900.0), s=st.floats(0.0, 0.9)))
 
-MONEY = ("a", "b", "c0", "c_f", "c_floor", "F", "F0", "f", "gamma", "tau")
+MONEY = ("a", "b", "c0", "c_f", "c_floor", "F", "F0", "f", "gamma", "tau", "governance", "outside")
 
 
 @given(cluster_points, scales)

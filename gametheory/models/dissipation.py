@@ -136,11 +136,15 @@ class DissipationResult(ResultMixin):
     m_cluster_private : int
         ``argmax`` of the private surplus.
     dissipation : float
-        ``W_H(m_C) − W_H(m_U(s)) ≥ 0``: national surplus lost to uncoordinated entry.
+        ``max_{m ≤ m_C} W_H(m) − W_H(m_U(s)) ≥ 0`` when ``m_U > m_C`` (else 0): national
+        surplus the uncoordinated entrants lose by entering beyond the cluster's count.
     dissipation_region : tuple of int
         Counts ``m`` with ``m_C < m ≤ m_U(s)`` (empty when there is no over-entry).
     subsidy_cost : float
         ``s F m_U(s)`` paid by the home government at free entry.
+    cluster_surplus : ndarray
+        ``W_C(m) = m (π_C(m) − F)``: national surplus when the cluster sends ``m`` (its
+        agglomeration economies in full); equal to ``national_surplus`` when ``ψ = 1``.
     """
 
     m: np.ndarray
@@ -156,6 +160,7 @@ class DissipationResult(ResultMixin):
     dissipation: float
     dissipation_region: tuple
     subsidy_cost: float
+    cluster_surplus: np.ndarray
 
 
 @dataclasses.dataclass(frozen=True)
@@ -345,13 +350,20 @@ class DissipationEntry(Model):
         ``π − ρ q²``, the mean–variance cost of bearing demand-intercept risk of variance
         ``σ²`` with risk tolerance ``τ`` on its (risk-neutral) Cournot output ``q``. The
         default 0 is the risk-neutral baseline; risk itself is modelled in M2.
+    spillover : float
+        ``ψ ∈ [0, 1]``: the share of the agglomeration economies that *uncoordinated*
+        entrants get — their cost is ``max(c0 − ψγ(m − 1), c_floor)`` while the
+        coordinated cluster's is ``max(c0 − γ(m − 1), c_floor)``. Read the same way by
+        :class:`ClusterVsScattered`. The default 1 gives scattered entrants the same
+        economies (a market where co-location needs no coordination).
 
     Notes
     -----
-    ``cluster_surplus()`` = ``max_m W_H(m)`` (the cluster coordinates entry at ``m_C``);
-    ``scattered_surplus()`` = ``W_H(m_U(s))`` (free entry, subsidy cost counted against
-    national welfare). Both are national-welfare numbers in the units of profit; their
-    difference is the dissipation.
+    ``cluster_surplus()`` = ``max_m W_C(m)`` (the cluster coordinates entry at ``m_C``,
+    with its costs); ``scattered_surplus()`` = ``W_U(m_U(s))`` (free entry, subsidy cost
+    counted against national welfare). The dissipation is what the scattered firms lose
+    by entering beyond ``m_C``: ``max_{m ≤ m_C} W_U(m) − W_U(m_U)`` (with ``ψ = 1`` the
+    two schedules coincide and it is ``W(m_C) − W(m_U)``).
     """
 
     a: float = 100.0
@@ -365,6 +377,7 @@ class DissipationEntry(Model):
     s: float = 0.0
     n_potential: int = 12
     risk_premium: float = 0.0
+    spillover: float = 1.0
 
     def _validate(self):
         validate_host_market(self.a, self.b, self.c0, self.c_floor, self.k, self.c_f)
@@ -375,17 +388,21 @@ class DissipationEntry(Model):
 
         whole_number(self.n_potential, "n_potential (potential home entrants)", 1, MAX_PLAYERS)
         positive(self.risk_premium, "risk_premium", strict=False)
+        in_interval(self.spillover, "spillover (ψ: agglomeration reaching uncoordinated "
+                    "entrants)", 0.0, 1.0)
 
     # ------------------------------------------------------------------ primitives
-    def cost(self, m):
-        """Home marginal cost ``c(m) = max(c0 − γ(m − 1), c_floor)`` for ``m ≥ 1`` entrants."""
+    def cost(self, m, coordinated: bool = False):
+        """Home marginal cost with ``m ≥ 1`` entrants: ``max(c0 − ψγ(m − 1), c_floor)``
+        for uncoordinated entrants, ``max(c0 − γ(m − 1), c_floor)`` for the cluster's."""
         m = entrant_counts(m)
-        return np.maximum(self.c0 - self.gamma * (m - 1), self.c_floor)
+        g = self.gamma if coordinated else self.spillover * self.gamma
+        return np.maximum(self.c0 - g * (m - 1), self.c_floor)
 
-    def market(self, m: int) -> dict:
+    def market(self, m: int, coordinated: bool = False) -> dict:
         """Host-market Cournot outcome with ``m`` home entrants (market engine)."""
         m = whole_number(m, "m (home entrants)", 0)
-        ch = float(self.cost(max(m, 1)))
+        ch = float(self.cost(max(m, 1), coordinated))
         if m == 0 and self.k == 0:
             price, qh, qf, cs = self.a, 0.0, 0.0, 0.0
         else:
@@ -397,12 +414,17 @@ class DissipationEntry(Model):
                 "profit_home": (price - ch) * qh - self.risk_premium * qh**2,
                 "profit_foreign": (price - self.c_f) * qf, "consumer_surplus": cs}
 
-    def profit(self, m: int) -> float:
+    def profit(self, m: int, coordinated: bool = False) -> float:
         """Operating (certainty-equivalent) profit per home firm ``π(m)``, ``m ≥ 1``."""
-        return self.market(whole_number(m, "m (home entrants)", 1))["profit_home"]
+        return self.market(whole_number(m, "m (home entrants)", 1), coordinated)["profit_home"]
 
-    def _profits(self) -> np.ndarray:
-        return np.array([0.0] + [self.profit(m) for m in range(1, self.n_potential + 1)])
+    def _profits(self, coordinated: bool = False) -> np.ndarray:
+        return np.array([0.0] + [self.profit(m, coordinated)
+                                 for m in range(1, self.n_potential + 1)])
+
+    def _cluster_profits(self, pi: np.ndarray) -> np.ndarray:
+        """The cluster's schedule (full agglomeration); the scattered one when ``ψ = 1``."""
+        return pi if self.spillover == 1.0 or self.gamma == 0 else self._profits(True)
 
     @staticmethod
     def _equilibrium_counts(pi: np.ndarray, fee: float) -> tuple:
@@ -426,22 +448,26 @@ class DissipationEntry(Model):
         """Free entry ``m_U(s)``, cluster optimum ``m_C`` and the dissipation between them."""
         s = self.s if s is None else in_interval(s, "s (entry subsidy rate)", 0, 1, closed="left")
         pi = self._profits()
-        return self._solve_from_profits(pi, self.F, s)
+        return self._solve_from_profits(pi, self.F, s, self._cluster_profits(pi))
 
-    def _solve_from_profits(self, pi, F, s) -> DissipationResult:
+    def _solve_from_profits(self, pi, F, s, pi_c=None) -> DissipationResult:
+        pi_c = pi if pi_c is None else pi_c
         ms = np.arange(pi.size)
         national = ms * (pi - F)
-        private = ms * (pi - (1 - s) * F)
+        national_c = ms * (pi_c - F)
+        private = ms * (pi_c - (1 - s) * F)
         counts = self._equilibrium_counts(pi, (1 - s) * F)
         m_u = max(counts)
-        m_c = argmax_first(national, pi, F)
-        m_cp = argmax_first(private, pi, F)
+        m_c = argmax_first(national_c, pi_c, F)
+        m_cp = argmax_first(private, pi_c, F)
         costs = np.array([np.nan] + [float(self.cost(m)) for m in ms[1:]])
+        lost = float(national[: m_c + 1].max() - national[m_u]) if m_u > m_c else 0.0
         return DissipationResult(
             m=ms, cost=costs, profit=pi, total_profit=ms * pi, national_surplus=national,
             private_surplus=private, equilibrium_counts=counts, m_free=m_u, m_cluster=m_c,
-            m_cluster_private=m_cp, dissipation=float(national[m_c] - national[m_u]),
-            dissipation_region=tuple(range(m_c + 1, m_u + 1)), subsidy_cost=s * F * m_u)
+            m_cluster_private=m_cp, dissipation=lost,
+            dissipation_region=tuple(range(m_c + 1, m_u + 1)), subsidy_cost=s * F * m_u,
+            cluster_surplus=national_c)
 
     def free_entry(self, s: float | None = None) -> int:
         """Free-entry count ``m_U(s)`` (the greatest equilibrium count)."""
@@ -452,9 +478,9 @@ class DissipationEntry(Model):
         return self.solve().m_cluster
 
     def cluster_surplus(self) -> float:
-        """National surplus when the cluster coordinates entry: ``max_m m(π(m) − F)``."""
+        """National surplus when the cluster coordinates entry: ``max_m W_C(m)``."""
         r = self.solve()
-        return float(r.national_surplus[r.m_cluster])
+        return float(r.cluster_surplus[r.m_cluster])
 
     def scattered_surplus(self) -> float:
         """National surplus at free entry: ``m_U(π(m_U) − F)`` (subsidy cost counted)."""
@@ -476,13 +502,14 @@ class DissipationEntry(Model):
         for s in s_grid:
             in_interval(s, "s_grid entries (entry subsidy rates)", 0.0, 1.0, closed="left")
         pi = self._profits()
+        pi_c = self._cluster_profits(pi)
         shape = (F_grid.size, s_grid.size)
         out = {key: np.zeros(shape) for key in ("m_free", "m_cluster", "dissipation",
                                                  "relative_dissipation")}
         for i, F in enumerate(F_grid):
             for j, s in enumerate(s_grid):
-                r = self._solve_from_profits(pi, float(F), float(s))
-                best = r.national_surplus[r.m_cluster]
+                r = self._solve_from_profits(pi, float(F), float(s), pi_c)
+                best = r.cluster_surplus[r.m_cluster]
                 out["m_free"][i, j] = r.m_free
                 out["m_cluster"][i, j] = r.m_cluster
                 out["dissipation"][i, j] = r.dissipation

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..models import DissipationEntry, InfoSharing
+from ..models import InfoSharing
 from ..models.information import REGIONS
 from . import figure, table
+from .cluster import DEFAULT_CLUSTER
 
-#: Default M4 case: a=100, c0=c_f=40, k=2 foreign incumbents, F=60 (ECONOMICS.md §4
-#: prototype, risk-neutral), with capped agglomeration economies (γ=0.8 down to 36).
-DEFAULT_DISSIPATION = DissipationEntry(a=100.0, b=1.0, c0=40.0, gamma=0.8, c_floor=36.0, k=2,
-                                       c_f=40.0, F=60.0, s=0.0, n_potential=16)
+#: Default M4 case: the scattered side of the integrated model's default case, in the same
+#: world (same host market, the scattered entrant's risk premium σ²/(2τ), agglomeration
+#: reaching uncoordinated entrants in the same share ψ).
+DEFAULT_DISSIPATION = DEFAULT_CLUSTER.dissipation_model()
 SUBSIDIES = (0.0, 0.3, 0.6)
-F_GRID = np.linspace(10.0, 200.0, 77)
+F_GRID = np.linspace(10.0, 200.0, 58)
 S_GRID = np.linspace(0.0, 0.9, 46)
 
 #: Default M5 grid (σ² = 1): γ × signal precision. An even number of γ points keeps γ = 0
@@ -27,14 +28,18 @@ PRECISIONS = np.geomspace(0.05, 20.0, 29)
 
 
 @figure("fig_c_dissipation",
-        "Where internal dissipation occurs (M4): free entry vs cluster optimum")
+        "Where internal dissipation occurs: scattered free entry against the cluster "
+        "equilibrium, in the world of figure A")
 def fig_c_dissipation():
-    from ..plotting.dissipation import plot_dissipation
+    from ..plotting.dissipation import plot_dissipation_world
 
-    model = DEFAULT_DISSIPATION
-    results = {s: model.solve(s) for s in SUBSIDIES}
-    grid = model.dissipation_grid(F_GRID, S_GRID)
-    return plot_dissipation(results, model.F, grid, mark=[(s, model.F) for s in SUBSIDIES])
+    model = DEFAULT_CLUSTER
+    counts = {}
+    for s in SUBSIDIES:
+        r = model.replace(s=s).solve()
+        counts[s] = (r.scattered.m, r.cluster.m)
+    rmap = model.regime_map("s", S_GRID, "F", F_GRID)
+    return plot_dissipation_world(model.schedule(None), model.schedule("all"), counts, rmap)
 
 
 @figure("fig_d_information_sharing",
@@ -54,13 +59,13 @@ def fig_d_information_sharing():
 @table("tab_dissipation", "M4 key numbers: free entry, cluster optimum and dissipation by subsidy")
 def tab_dissipation():
     model = DEFAULT_DISSIPATION
-    header = ["subsidy s", "m_U(s)", "equilibrium counts", "m_C", "W_H(m_C)", "W_H(m_U)",
+    header = ["subsidy s", "m_U(s)", "equilibrium counts", "m_C", "W_C(m_C)", "W_U(m_U)",
               "dissipation", "subsidy cost"]
     rows = []
     for s in SUBSIDIES:
         r = model.solve(s)
         rows.append([s, r.m_free, " ".join(map(str, r.equilibrium_counts)), r.m_cluster,
-                     float(r.national_surplus[r.m_cluster]), float(r.national_surplus[r.m_free]),
+                     float(r.cluster_surplus[r.m_cluster]), float(r.national_surplus[r.m_free]),
                      r.dissipation, r.subsidy_cost])
     return header, rows
 

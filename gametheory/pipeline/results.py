@@ -7,7 +7,11 @@ models and table functions rather than defining its own.
 
 from __future__ import annotations
 
+import numpy as np
+
+from .._tolerance import tolerance
 from ..models import InfoSharing
+from ..models.cluster import MECHANISMS
 from . import text
 from .cluster import DEFAULT_CLUSTER, SUBSIDIES
 from .cost_sharing import default_model
@@ -21,53 +25,110 @@ def _f(x, digits: int = 1) -> str:
     return f"{x:,.{digits}f}".replace("-", "−")
 
 
+def _names(names) -> str:
+    return ", ".join(names) if names else "none"
+
+
 def _cluster_section() -> list[str]:
     m = DEFAULT_CLUSTER
     r = m.solve()
     p = m.params()
     by_s = {s: m.replace(s=s).solve() for s in SUBSIDIES}
     dec = r.decomposition.as_dict()
-    top = max(dec, key=dec.get)
+    st = r.stability
+    planner = m.replace(membership="all").solve()
+    targeted = m.replace(s_cluster=0.3).solve()
+    from .cluster import HETERO_CLUSTER
+
+    h = HETERO_CLUSTER.solve()
+    gap = planner.cluster.national_surplus - r.cluster.national_surplus
+    same_or_not = ("the same as" if abs(gap) <= tolerance(planner.cluster.national_surplus,
+                                                          r.cluster.national_surplus)
+                   else "against")
+    own = {k: v for k, v in r.dividends.items() if len(k) == 1}
+    inter = sorted(((k, v) for k, v in r.dividends.items() if len(k) > 1),
+                   key=lambda kv: -abs(kv[1]))
     lines = [
-        "## When clustered OFDI beats uncoordinated entry (M0; figures A and B)",
+        "## When clustered OFDI beats uncoordinated entry (M0; figures A, B, E)",
         "",
-        f"Default case: {p['n']} potential home entrants face {p['k']} foreign incumbents in a "
-        f"linear Cournot host market (a = {_f(p['a'], 0)}, b = {_f(p['b'], 0)}, home and "
-        f"foreign marginal cost {_f(p['c0'], 0)}); standalone entry costs F = {_f(p['F'], 0)}; "
-        f"demand/political risk σ² = {_f(p['sigma2'], 0)} with common share "
-        f"ω = {p['common_share']:g} and risk tolerance τ = {_f(p['tau'], 0)}; the cluster's "
-        f"platform costs {_f(p['F0'], 0)} + {_f(p['f'], 0)} per member, agglomeration "
-        f"γ = {p['gamma']:g} and the association's signal resolves r = {p['r']:g} of the "
-        "common demand risk.",
+        f"Default case: {p['n']} home firms may enter a host market held by {p['k']} foreign "
+        f"incumbents (linear Cournot, a = {_f(p['a'], 0)}, b = {_f(p['b'], 0)}, home and "
+        f"foreign marginal cost {_f(float(np.max(p['c0'])), 0)}); standalone entry cost "
+        f"F = {_f(float(np.max(p['F'])), 0)}; risk σ² = {_f(p['sigma2'], 0)} with common share "
+        f"ω = {p['common_share']:g}, risk tolerance τ = {_f(float(np.max(p['tau'])), 0)}; the "
+        f"cluster's platform costs {_f(p['F0'], 0)} + {_f(p['f'], 0)} per member sent, "
+        f"agglomeration γ = {p['gamma']:g}, the association's public signal resolves "
+        f"r = {p['r']:g} of the common risk. Uncoordinated entrants get a share "
+        f"ψ = {p['spillover']:g} of the agglomeration economies (the same ψ in figure C). "
+        "Firms choose whether to join (open membership); the cluster decides who goes "
+        "abroad, moving first; non-members enter on their own whenever it pays.",
         "",
-        f"Left to themselves, {r.scattered.m} firms enter and the home country's "
-        f"certainty-equivalent surplus is {_f(r.scattered.national_surplus)}; the scattered "
-        f"firms' own best count would have been {r.scattered_optimum} "
-        f"(surplus {_f(r.scattered.surplus_by_count[r.scattered_optimum])}), so free entry "
-        f"dissipates {_f(r.dissipation)}. The cluster sends {r.cluster.m} members and earns "
-        f"{_f(r.cluster.national_surplus)}: a gain of {_f(r.gain)}. Regime: *{r.regime}*.",
+        f"Scattered: {r.scattered.m} firms enter; national certainty-equivalent surplus "
+        f"{_f(r.scattered.national_surplus)}. Equilibrium cluster: "
+        f"{len(r.cluster.members)} members (stable memberships: "
+        f"{', '.join(str(sum(x)) for x in st.stable_memberships) or 'none'}); it sends "
+        f"{len(r.cluster.cluster_entrants)} abroad and {len(r.cluster.own_entrants)} "
+        f"non-members enter on their own; surplus {_f(r.cluster.national_surplus)}, a gain "
+        f"of {_f(r.gain)}. Regime {r.regime_code}: *{r.regime}*. Entry coordination is "
+        f"*{r.coordination_role}* here. Members get {_f(float(np.nanmax(st.payoff_inside)))} "
+        f"each under the Shapley split against {_f(float(np.max(st.payoff_outside)))} "
+        f"outside; the split is {'in' if st.in_core else 'not in'} the core of the members' "
+        f"game (least-core ε = {_f(st.least_core_epsilon)}"
+        + (f"; the group {{{_names(st.blocking)}}} would do better on its own" if st.blocking
+           else "") + ").",
         "",
-        "Shapley decomposition of the gain over the five mechanisms (it sums to the gain):",
+        "Shapley decomposition of the gain over the five mechanisms (it sums to the gain "
+        f"plus the organising cost {_f(r.organising_cost)}):",
         "",
-        "| mechanism | share of the gain |",
-        "|---|---|",
+        "| mechanism | Shapley share | own dividend |",
+        "|---|---|---|",
     ]
-    lines += [f"| {k} | {_f(v)} |" for k, v in dec.items()]
+    lines += [f"| {k} | {_f(v)} | {_f(own.get(frozenset([k]), 0.0))} |" for k, v in dec.items()]
     lines += [
         "",
-        f"The largest part is *{top}*. With an entry subsidy the scattered rush deepens: "
-        + "; ".join(f"s = {s:g}: {by_s[s].scattered.m} entrants, surplus "
-                    f"{_f(by_s[s].scattered.national_surplus)}, gain of the cluster "
-                    f"{_f(by_s[s].gain)}" for s in SUBSIDIES) + ".",
+        "The rest is interaction: the largest Harsanyi dividends of combinations are "
+        + "; ".join(f"{' + '.join(sorted(k, key=MECHANISMS.index))}: {_f(v)}"
+                    for k, v in inter[:3]) + ".",
         "",
-        f"Market power abroad: the cluster holds {r.power_cluster.quantity_share:.1%} of host "
-        f"output and {r.power_cluster.profit_share:.1%} of host profit (scattered: "
-        f"{r.power_scattered.quantity_share:.1%} and {r.power_scattered.profit_share:.1%}); "
-        f"its share-weighted Lerner index is {r.power_cluster.lerner_competing:.3f} with "
-        f"members competing and would be {r.power_cluster.lerner_coordinated:.3f} if they "
-        f"set outputs jointly — but coordinating outputs would change members' operating "
-        f"profit by {_f(r.output_coordination_gain)} (the merger paradox), so the baseline "
-        "keeps post-entry competition non-cooperative.",
+        "With an untargeted entry subsidy both sides respond: "
+        + "; ".join(f"s = {s:g}: {by_s[s].scattered.m} scattered entrants (surplus "
+                    f"{_f(by_s[s].scattered.national_surplus)}) against {by_s[s].cluster.m} in "
+                    f"the cluster equilibrium (surplus {_f(by_s[s].cluster.national_surplus)}), "
+                    f"regime {by_s[s].regime_code}" for s in SUBSIDIES)
+        + f". A subsidy of 30% only for entry through the cluster gives regime "
+        f"{targeted.regime_code} with {targeted.cluster.m} entrants and a gain of "
+        f"{_f(targeted.gain)}.",
+        "",
+        f"Imposing the grand coalition with nobody outside (the planner comparison of "
+        f"earlier versions) gives {planner.cluster.m} entrants and surplus "
+        f"{_f(planner.cluster.national_surplus)} — {same_or_not} the equilibrium's "
+        f"{_f(r.cluster.national_surplus)}.",
+        "",
+        f"A heterogeneous cluster of 4 lead firms and 16 SMEs whose capital (40) cannot pay "
+        f"the standalone entry cost (60): scattered, {h.scattered.m} firms enter "
+        f"({_names(h.scattered.own_entrants)}); in the cluster equilibrium "
+        f"{len(h.cluster.members)} members, {_names(h.cluster.cluster_entrants)} sent abroad, "
+        f"gain {_f(h.gain)}, regime {h.regime_code}: *{h.regime}*.",
+        "",
+    ]
+    if r.power_cluster is not None and r.power_scattered is not None:
+        lines += [
+            f"Market power abroad: the cluster's members hold "
+            f"{r.power_cluster.quantity_share:.1%} of host output and "
+            f"{r.power_cluster.profit_share:.1%} of host profit (scattered entrants: "
+            f"{r.power_scattered.quantity_share:.1%} and "
+            f"{r.power_scattered.profit_share:.1%}); the members' share-weighted Lerner "
+            f"index is {r.power_cluster.lerner_competing:.3f} competing and would be "
+            f"{r.power_cluster.lerner_coordinated:.3f} if they set outputs jointly — but "
+            f"that would change their operating profit by {_f(r.output_coordination_gain)} "
+            "(the merger paradox), so the baseline keeps competition non-cooperative.",
+            "",
+        ]
+    lines += [
+        "Where the cluster loses (figure A, right; figure E): with an organising cost per "
+        "member large clusters stop holding together; the largest stable cluster shrinks, "
+        "and past a point no cluster of two or more is stable, or the one that holds "
+        "together earns less than scattered entry.",
         "",
     ]
     return lines
@@ -118,13 +179,17 @@ def _mechanism_sections() -> list[str]:
     d = DEFAULT_DISSIPATION
     res = {s: d.solve(s) for s in SUBSIDIES}
     lines += [
-        f"**Internal dissipation (M4; figure fig_c_dissipation).** Risk-neutral home entrants "
-        f"with capped agglomeration (γ = {d.gamma:g}, cost floor {_f(d.c_floor, 0)}) against "
-        f"{d.k} incumbents, entry cost {_f(d.F, 0)}: the cluster optimum is "
-        f"{res[0.0].m_cluster} entrants; free entry brings "
+        f"**Internal dissipation (M4; table tab_dissipation, figure fig_c_dissipation).** "
+        f"The scattered side of the default case (same world as figure A: entrants bear the "
+        f"premium σ²/(2τ), agglomeration reaches uncoordinated entrants in the share "
+        f"ψ = {d.spillover:g}): free entry brings "
         + ", ".join(f"{res[s].m_free} (s = {s:g})" for s in SUBSIDIES)
-        + "; the national surplus lost is "
-        + ", ".join(f"{_f(res[s].dissipation)}" for s in SUBSIDIES) + ".",
+        + f"; coordinating the count alone (with the cluster's agglomeration, no other "
+        f"mechanism) would send {res[0.0].m_cluster}; the national surplus the scattered "
+        "firms lose by entering beyond that count is "
+        + ", ".join(f"{_f(res[s].dissipation)}" for s in SUBSIDIES)
+        + ". Figure C draws both schedules of the integrated model and the cluster "
+        "equilibrium's count at each subsidy.",
         "",
     ]
     info = {comp: InfoSharing(gamma=0.5, competition=comp).solve() for comp in ("cournot",

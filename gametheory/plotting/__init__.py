@@ -1,6 +1,6 @@
 """Figure functions: draw results computed elsewhere; compute no more than a figure needs."""
 
-from .cluster import plot_decomposition, plot_regime_map
+from .cluster import plot_decomposition, plot_regime_map, plot_stable_sizes
 from .dissipation import plot_dissipation
 from .entry import plot_duopoly_entry
 from .information import plot_sharing_regions, plot_value_of_information
@@ -21,6 +21,6 @@ __all__ = [
     "plot_cost_core", "plot_cost_shares", "plot_mode_shift", "plot_ce_vs_size",
     "plot_entry_correspondence", "plot_coordination_band", "plot_duopoly_entry",
     "plot_dissipation", "plot_sharing_regions", "plot_value_of_information",
-    "plot_regime_map", "plot_decomposition", "MODE_COLORS", "plot_chain_share",
+    "plot_regime_map", "plot_decomposition", "plot_stable_sizes", "MODE_COLORS", "plot_chain_share",
     "plot_entry_modes",
 ]
