@@ -225,9 +225,9 @@ class AgglomerationEntry(Model):
         exprs = {
             "none_is_NE": sp.Le(R - F, 0),
             "all_is_NE": sp.Ge(R + gamma * (n - 1) - F, 0),
-            "band_lower": sp.Eq(sp.Symbol("R_low"), F - gamma * (n - 1)),
-            "band_upper": sp.Eq(sp.Symbol("R_high"), F),
-            "gamma_min": sp.Eq(sp.Symbol("gamma_min"), (F - R) / (n - 1)),
+            "band_lower": sp.Eq(sp.Symbol(r"R_{\mathrm{low}}"), F - gamma * (n - 1)),
+            "band_upper": sp.Eq(sp.Symbol(r"R_{\mathrm{high}}"), F),
+            "gamma_min": sp.Eq(sp.Symbol(r"\gamma_{\min}"), (F - R) / (n - 1)),
             "v": sp.Eq(sp.Symbol("v(s)"), s * (R - F) + gamma * s * (s - 1)),
             "second_difference": sp.Eq(sp.Symbol("v(s+1) - 2v(s) + v(s-1)"), 2 * gamma),
             "shapley": sp.Eq(sp.Symbol("phi"), R - F + gamma * (n - 1)),

@@ -305,9 +305,9 @@ class EntryModeSorting(Model):
         exprs = {
             "Phi_X": sp.Eq(sp.Symbol("Phi_X"), Phi_X),
             "Phi_I": sp.Eq(sp.Symbol("Phi_I"), Phi_I),
-            "sorting_gap": sp.Eq(sp.Symbol(r"f_I - f_X \tau^{\sigma-1}"),
+            "sorting_gap": sp.Eq(sp.Symbol(r"f_{I} - f_{X} \tau^{\sigma-1}"),
                                  f_I - f_X * tau ** (sigma - 1)),
-            "dPhi_I_df_I": sp.Eq(sp.Symbol(r"\partial \Phi_I / \partial f_I"), sp.diff(Phi_I, f_I)),
+            "dPhi_I_df_I": sp.Eq(sp.Symbol(r"\frac{\partial \Phi_{I}}{\partial f_{I}}"), sp.diff(Phi_I, f_I)),
         }
         syms = {"B": B, "tau": tau, "sigma": sigma, "f_X": f_X, "f_I": f_I}
         return ClosedForms(exprs, syms, title="Helpman–Melitz–Yeaple entry-mode cut-offs")
@@ -627,9 +627,9 @@ class EntryCostGame(Model):
         K, f, n, theta = sp.symbols("K f n theta", positive=True)
         per_firm = K / n + f if self.form == "airport" else K * n ** (theta - 1) + f
         exprs = {
-            "R_alone": sp.Eq(sp.Symbol("R_alone"), K + f),
-            "R_cluster": sp.Eq(sp.Symbol("R_cluster"), per_firm),
-            "cluster_only_width": sp.Eq(sp.Symbol(r"R_{alone} - R_{cluster}"),
+            "R_alone": sp.Eq(sp.Symbol(r"R_{\mathrm{alone}}"), K + f),
+            "R_cluster": sp.Eq(sp.Symbol(r"R_{\mathrm{cluster}}"), per_firm),
+            "cluster_only_width": sp.Eq(sp.Symbol(r"R_{\mathrm{alone}} - R_{\mathrm{cluster}}"),
                                         sp.simplify(K + f - per_firm)),
         }
         syms = {"K": K, "f": f, "n": n, "theta": theta}

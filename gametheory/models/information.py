@@ -559,7 +559,7 @@ def _common_value_closed_forms(competition: str):
     expectations from the Gaussian covariance formula ``E[X|y] = Cov(X,y)Var(y)⁻¹ y``.
     """
     g = sp.Symbol("gamma", real=True)
-    s2, v = sp.symbols("sigma2 noise", positive=True)
+    s2, v = sp.symbols("sigma^2 sigma_epsilon^2", positive=True)
     a, c = sp.symbols("a c", real=True)
     Sigma = sp.diag(s2, v, v)
     Gfull = sp.Matrix([[1, 1, 0], [1, 0, 1]])

@@ -338,15 +338,15 @@ class RiskSyndicate(Model):
     @staticmethod
     def closed_forms() -> ClosedForms:
         """Exchangeable syndicate: CE per member, the premia, ``k*`` and the game ``v(s)``."""
-        mu, F, tau, sig2, w = sp.symbols("mu F tau sigma2 omega", real=True)
+        mu, F, tau, sig2, w = sp.symbols("mu F tau sigma^2 omega", real=True)
         s = sp.Symbol("s", positive=True)
         var_S = s * (1 - w) * sig2 + s**2 * w * sig2
         v_s = s * mu - var_S / (2 * s * tau)
         exprs = {
             "v": sp.Eq(sp.Symbol("v(s)"), sp.expand(v_s)),
             "ce_per_member": sp.Eq(sp.Symbol("CE(s)/s - F"), sp.expand(v_s / s - F)),
-            "idiosyncratic_premium": sp.Eq(sp.Symbol("pi_idio(s)"), (1 - w) * sig2 / (2 * s * tau)),
-            "common_premium": sp.Eq(sp.Symbol("pi_common"), w * sig2 / (2 * tau)),
+            "idiosyncratic_premium": sp.Eq(sp.Symbol(r"\pi_{\mathrm{idio}}(s)"), (1 - w) * sig2 / (2 * s * tau)),
+            "common_premium": sp.Eq(sp.Symbol(r"\pi_{\mathrm{common}}"), w * sig2 / (2 * tau)),
             "k_star_real": sp.Eq(sp.Symbol("k^*"),
                                  (1 - w) * sig2 / (2 * tau * (mu - F) - w * sig2)),
         }
@@ -427,7 +427,7 @@ class OligopolisticReaction(Model):
     @staticmethod
     @functools.cache
     def _derivation():
-        a, w, t, ws, sig2, rho = sp.symbols("a w t w_star sigma2 rho", real=True)
+        a, w, t, ws, sig2, rho = sp.symbols("a w t w^* sigma^2 rho", real=True)
         u, d = sp.symbols("u d", real=True)
         eps = sp.Symbol("epsilon", real=True)
 
@@ -464,7 +464,7 @@ class OligopolisticReaction(Model):
         exprs = {
             "G_X": sp.Eq(sp.Symbol("G_X"), D["G_X"]),
             "G_I": sp.Eq(sp.Symbol("G_I"), D["G_I"]),
-            "G_I_minus_G_X": sp.Eq(sp.Symbol("G_I - G_X"), D["diff"]),
+            "G_I_minus_G_X": sp.Eq(sp.Symbol("G_{I} - G_{X}"), D["diff"]),
             "rho_star": sp.Eq(sp.Symbol("rho^*"), D["rho_star"]),
         }
         return ClosedForms(exprs, D["symbols"], title="HMR-type follow-the-leader threshold")

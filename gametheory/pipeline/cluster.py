@@ -15,11 +15,11 @@ import numpy as np
 
 from ..models import ClusterVsScattered
 from ..models.cluster import MECHANISMS, REGIMES
-from . import figure, table
+from . import case_section, figure, table
 
 #: Default M0 case: the ECONOMICS.md §4 prototype (a=100, b=1, c0=c_f=40, k=2, σ²=200,
 #: τ=300, F=60; cluster F0=50, f=15, γ=0.8 capped at 36, r=0.8), half the risk common.
-DEFAULT_CLUSTER = ClusterVsScattered()
+DEFAULT_CLUSTER = ClusterVsScattered(**case_section("cluster"))
 SUBSIDIES = (0.0, 0.3, 0.6)
 F_GRID = np.linspace(5.0, 300.0, 60)
 SIGMA2_GRID = np.geomspace(5.0, 4000.0, 60)

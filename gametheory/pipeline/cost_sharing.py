@@ -12,13 +12,12 @@ from __future__ import annotations
 import numpy as np
 
 from ..models.cost_sharing import EntryCostGame, EntryModeSorting
-from . import figure, table
+from . import case_section, figure, table
 
-#: The built-in default case of M1.
-DEFAULT = dict(K=[30.0, 45.0, 60.0], f=[10.0, 15.0, 20.0], R=[35.0, 50.0, 70.0],
-               form="airport", names=("SME A", "SME B", "Lead"))
-#: HMY parameters of the default case (demand level, trade cost, elasticity, export fixed cost).
-DEFAULT_HMY = dict(B=1.0, tau=1.3, sigma=4.0, f_X=10.0, f_I=60.0)
+#: The M1 case (section [cost_sharing] of the case; built-in: K, f, R of two SMEs and a lead).
+DEFAULT = case_section("cost_sharing")
+#: HMY parameters (section [entry_modes]: demand level, trade cost, elasticity, fixed costs).
+DEFAULT_HMY = case_section("entry_modes")
 
 
 def default_model() -> EntryCostGame:

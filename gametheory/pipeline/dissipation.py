@@ -10,12 +10,12 @@ import numpy as np
 
 from ..models import DissipationEntry, InfoSharing
 from ..models.information import REGIONS
-from . import figure, table
+from . import case_section, figure, table
 
-#: Default M4 case: a=100, c0=c_f=40, k=2 foreign incumbents, F=60 (ECONOMICS.md §4
-#: prototype, risk-neutral), with capped agglomeration economies (γ=0.8 down to 36).
-DEFAULT_DISSIPATION = DissipationEntry(a=100.0, b=1.0, c0=40.0, gamma=0.8, c_floor=36.0, k=2,
-                                       c_f=40.0, F=60.0, s=0.0, n_potential=16)
+#: Default M4 case (section [dissipation] of the case, by default the prototype case of
+#: docs/models.md: a=100, c0=c_f=40, k=2 foreign incumbents, F=60, risk-neutral, with
+#: capped agglomeration economies γ=0.8 down to 36).
+DEFAULT_DISSIPATION = DissipationEntry(**case_section("dissipation"))
 SUBSIDIES = (0.0, 0.3, 0.6)
 F_GRID = np.linspace(10.0, 200.0, 77)
 S_GRID = np.linspace(0.0, 0.9, 46)

@@ -9,18 +9,15 @@ import numpy as np
 
 from ..models.agglomeration import AgglomerationEntry
 from ..models.risk_sharing import OligopolisticReaction, RiskSyndicate, minimal_size
-from . import figure, table
+from . import case_section, figure, table
 
 #: M2 default: each member's host project has mean payoff MU, entry cost F, variance
 #: SIGMA2, of which a share ω is common host-country (political / FX) risk; risk tolerance TAU.
-M2_DEFAULT = dict(mu=100.0, F=90.0, sigma2=400.0, tau=5.0, n_max=20,
-                  common_shares=(0.0, 0.1, 0.2, 0.3))
+M2_DEFAULT = case_section("risk_sharing")
 #: M2 default three-firm syndicate (two SMEs and a lead firm, common FX risk).
-M2_SYNDICATE = dict(mu=[12.0, 15.0, 30.0], tau=[4.0, 6.0, 20.0],
-                    idiosyncratic=[16.0, 25.0, 36.0], common=9.0, names=("SME A", "SME B", "Lead"))
+M2_SYNDICATE = case_section("risk_syndicate")
 #: M3 default: six firms, none profitable alone (R_i < F), synergy per other entrant γ.
-M3_DEFAULT = dict(R=[9.5, 9.0, 8.0, 7.0, 6.0, 4.0], F=10.0,
-                  names=("A", "B", "C", "D", "E", "F"))
+M3_DEFAULT = case_section("agglomeration")
 
 
 def ce_curves():

@@ -1,0 +1,101 @@
+"""Model-specific outputs of the sweeps: the integrated model (M0) ``ClusterVsScattered``.
+
+# ---------------------------------------------------------------------------------------
+# MODEL-SPECIFIC. Everything that knows the integrated model's API is in this file, so it
+# can be adapted in one place when the model changes. It uses only the public API:
+# ``value(None)`` / ``value("all")`` → EntryOutcome (``.m``, ``.national_surplus``),
+# ``regime()``, ``decomposition()`` → Allocation over ``MECHANISMS``, ``solve()`` →
+# ClusterComparison (``.regime``, ``.regime_code``, ``.scattered.m``, ``.cluster.m``,
+# ``.gain``, ``.dissipation``, ``.decomposition``).
+# ---------------------------------------------------------------------------------------
+
+Each function takes a :class:`~gametheory.models.ClusterVsScattered` and returns a dict of
+scalars (the columns of a sweep, see :func:`gametheory.sweep.grid`):
+
+* :func:`headline` — regime, entrants both ways, surpluses, the gain and dissipation,
+  without the decomposition (cheap: two entry solves);
+* :func:`decomposition` — the gain's Shapley decomposition by mechanism (32 solves);
+* :func:`regime_map_from` — a grid sweep of :func:`headline` as the model's
+  :class:`~gametheory.models.cluster.RegimeMap`, for
+  :func:`gametheory.plotting.plot_regime_map`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["headline", "decomposition", "full", "regime_map_from", "HEADLINE_COLUMNS"]
+
+#: Columns of :func:`headline` (money in the model's unit; m_U, m_C are entrant counts).
+HEADLINE_COLUMNS = ("regime", "regime_code", "m_U", "m_C", "V_U", "V_C", "gain",
+                    "dissipation", "cluster_wins", "interior")
+
+
+def headline(model) -> dict:
+    """Regime, free-entry and cluster counts, national surpluses, gain, dissipation.
+
+    ``cluster_wins`` is 1 where clustered entry earns strictly more than scattered entry
+    (regimes "only the cluster can enter", "both enter, cluster earns more", "scattered
+    over-entry dissipates rents"), else 0 — a scalar version of the regime for
+    sensitivity analysis; ``interior`` is False where home firms cannot produce in the
+    host market at all.
+    """
+    from ..models.cluster import REGIMES
+
+    scat = model.value(None)
+    clus = model.value("all")
+    label = model.regime()
+    code = REGIMES.index(label)
+    w = np.asarray(scat.surplus_by_count, dtype=float)
+    return {"regime": label, "regime_code": code, "m_U": int(scat.m), "m_C": int(clus.m),
+            "V_U": float(scat.national_surplus), "V_C": float(clus.national_surplus),
+            "gain": float(clus.national_surplus - scat.national_surplus),
+            "dissipation": float(w.max() - scat.national_surplus),
+            "cluster_wins": int(code in (1, 2, 3)), "interior": bool(model.interior())}
+
+
+def decomposition(model) -> dict:
+    """The gain ``V_C − V_U`` and each mechanism's Shapley share of it (columns by mechanism)."""
+    from ..models.cluster import MECHANISMS
+
+    dec = np.asarray(model.decomposition(), dtype=float)
+    out = {name: float(x) for name, x in zip(MECHANISMS, dec)}
+    out["gain"] = float(dec.sum())
+    return out
+
+
+def full(model) -> dict:
+    """:func:`headline` and :func:`decomposition` together (what ``gametheory solve`` prints)."""
+    out = headline(model)
+    out.update({f"share: {k}": v for k, v in decomposition(model).items() if k != "gain"})
+    return out
+
+
+def regime_map_from(result):
+    """A two-parameter grid sweep of :func:`headline` as a ``RegimeMap``.
+
+    The model's map has rows along the second parameter (``y``) and columns along the
+    first (``x``), as an image.
+    """
+    from ..models.cluster import REGIMES, RegimeMap
+
+    if result.axes is None or len(result.axes) != 2:
+        raise ValueError("regime_map_from needs a sweep over a grid of exactly two parameters")
+    missing = [c for c in ("regime_code", "V_U", "V_C", "m_U", "m_C") if c not in result.frame]
+    if missing:
+        raise ValueError(f"the sweep lacks the columns {missing}: sweep with "
+                         "method=gametheory.sweep.targets.headline")
+    (px, gx), (py, gy) = result.axes.items()
+
+    def arr(col, dtype):
+        return result.array(col).astype(dtype).T  # (x, y) → (y, x)
+
+    V_U, V_C = arr("V_U", float), arr("V_C", float)
+    # interior: a lone home entrant produces (regime 0 with no entry either way can be
+    # either; the map marks non-interior points only when the sweep computed them)
+    interior = (arr("interior", bool) if "interior" in result.frame
+                else np.ones(V_U.shape, dtype=bool))
+    return RegimeMap(param_x=px, grid_x=np.asarray(gx, dtype=float), param_y=py,
+                     grid_y=np.asarray(gy, dtype=float), code=arr("regime_code", int),
+                     gain=V_C - V_U, V_U=V_U, V_C=V_C, m_U=arr("m_U", int),
+                     m_C=arr("m_C", int), interior=interior, labels=REGIMES)
