@@ -10,6 +10,7 @@ plotting sits apart from both::
 """
 
 from . import coalitional, markets, models, noncooperative
+from . import cases, sweep, tables  # noqa: F401  (gt.sweep, gt.cases, gt.tables)
 from .coalitional import *  # noqa: F401,F403
 from .markets import *  # noqa: F401,F403
 from .models import *  # noqa: F401,F403

@@ -30,11 +30,11 @@ def cost_core():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_cost_core
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     sol = default_model().solve()
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.0, 5.4))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.62, PAGE_WIDTH * 0.56))
         plot_cost_core(sol, ax=ax, methods=("Shapley", "nucleolus", "SCRB", "proportional"),
                        title=(f"Joint entry cost c(N) = {sol.joint_cost:g} "
                               f"(standalone total {sol.standalone.sum():g}): "
@@ -48,11 +48,11 @@ def cost_shares():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_cost_shares
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     sol = default_model().solve()
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.4, 3.8))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.66, PAGE_WIDTH * 0.4))
         plot_cost_shares(sol, ax=ax, title="Entry cost alone and shared in the cluster")
     return fig
 
@@ -63,11 +63,11 @@ def fdi_cutoff():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_mode_shift
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     hmy = EntryModeSorting(**DEFAULT_HMY)
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.4, 4.2))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.66, PAGE_WIDTH * 0.44))
         plot_mode_shift(hmy, np.linspace(0, 140, 281), [2, 3], ax=ax,
                         title="Helpman–Melitz–Yeaple cut-offs with a shared FDI fixed cost")
     return fig

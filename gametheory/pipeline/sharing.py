@@ -39,12 +39,12 @@ def ce_vs_size():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_ce_vs_size
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     sizes, ce, kstar = ce_curves()
     p = M2_DEFAULT
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.4, 4.2))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.66, PAGE_WIDTH * 0.44))
         plot_ce_vs_size(sizes, ce, kstar, ax=ax,
                         title=(f"Pooling spreads idiosyncratic risk, not common risk "
                                f"(μ−F={p['mu'] - p['F']:g}, σ²={p['sigma2']:g}, τ={p['tau']:g})"))
@@ -57,19 +57,20 @@ def ce_vs_size():
 def follow_threshold():
     import matplotlib.pyplot as plt
 
-    from ..plotting.style import COLORS, paper_style
+    from ..plotting.style import COLORS, PAGE_WIDTH, paper_style
 
     s2 = np.linspace(0.05, 4.0, 200)
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.0, 3.8))
-        for d, c in zip((0.5, 1.0, 2.0), (COLORS["cluster"], COLORS["scrb"], COLORS["scattered"])):
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.62, PAGE_WIDTH * 0.4))
+        for d, c, ls in zip((0.5, 1.0, 2.0), (COLORS["cluster"], COLORS["scrb"],
+                                               COLORS["scattered"]), ("-", "--", ":")):
             rho = [OligopolisticReaction(a=10, w=2, t=1, w_star=3 - d, sigma2=v).threshold()
                    for v in s2]
-            ax.plot(s2, rho, color=c, label=f"cost advantage of FDI d = {d:g}")
+            ax.plot(s2, rho, color=c, ls=ls, label=f"cost advantage of FDI $d = {d:g}$")
         ax.set_yscale("log")
-        ax.set_xlabel("variance σ² of the common host cost shock")
-        ax.set_ylabel("threshold ρ* (follow the leader iff ρ > ρ*)")
-        ax.set_title("Risk aversion above ρ* turns FDI decisions into complements (u = 7)")
+        ax.set_xlabel(r"variance $\sigma^2$ of the common host cost shock")
+        ax.set_ylabel(r"threshold $\rho^*$ (follow the leader iff $\rho > \rho^*$)")
+        ax.set_title(r"Risk aversion above $\rho^*$ turns FDI decisions into complements ($u = 7$)")
         ax.legend()
     return fig
 
@@ -87,11 +88,11 @@ def entry_correspondence():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_coordination_band, plot_entry_correspondence
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     m, corr = m3_correspondence()
     with paper_style():
-        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11.0, 4.3))
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(PAGE_WIDTH, PAGE_WIDTH * 0.4))
         plot_entry_correspondence(corr, ax=ax1, n=m.n,
                                   title=(f"{m.n} firms, none profitable alone "
                                          f"(F = {M3_DEFAULT['F']:g})"))

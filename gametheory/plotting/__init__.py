@@ -14,11 +14,13 @@ from .sharing import (
 )
 from .simplex import core_polygon, plot_core_simplex, to_simplex
 from .style import COLORS, paper_style
+from .sweep import plot_decomposition_map, plot_grid, plot_sensitivity
 
 __all__ = [
     "COLORS", "paper_style", "core_polygon", "plot_core_simplex", "to_simplex",
     "plot_cost_core", "plot_cost_shares", "plot_mode_shift", "plot_ce_vs_size",
     "plot_entry_correspondence", "plot_coordination_band", "plot_duopoly_entry",
     "plot_dissipation", "plot_sharing_regions", "plot_value_of_information",
-    "plot_regime_map", "plot_decomposition",
+    "plot_regime_map", "plot_decomposition", "plot_grid", "plot_decomposition_map",
+    "plot_sensitivity",
 ]

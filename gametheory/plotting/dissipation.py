@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .style import COLORS, paper_style
+from .style import COLORS, PAGE_WIDTH, paper_style
 
 _SUBSIDY_STYLES = ("-", "--", ":")
 
@@ -37,7 +37,7 @@ def plot_dissipation(results: dict, F: float, grid: dict | None = None, mark=())
     m = first.m
     ncols = 3 if grid is not None else 2
     with paper_style():
-        fig, axes = plt.subplots(1, ncols, figsize=(5.0 * ncols, 4.2))
+        fig, axes = plt.subplots(1, ncols, figsize=(PAGE_WIDTH, PAGE_WIDTH / ncols * 0.9 + 0.3))
         ax0, ax1 = axes[0], axes[1]
         mm = m[1:]
         ax0.plot(mm, first.profit[1:], "o-", color=COLORS["scattered"], ms=3.5,

@@ -150,7 +150,12 @@ def evaluate_points(target, points: list[dict], *, method=None, outputs=None,
     if vectorized and (hasattr(target, "replace") and hasattr(target, "params")):
         raise ValueError("vectorized=True needs a function target that takes arrays, "
                          "not a model")
-    name = method if isinstance(method, str) else getattr(method, "__name__", "value")
+    if isinstance(method, str):
+        name = method
+    elif method is not None:
+        name = getattr(method, "__name__", "value")
+    else:
+        name = "solve" if hasattr(target, "replace") else getattr(target, "__name__", "value")
     ev = Evaluator(target, method=method, outputs=outputs, vectorized=vectorized,
                    name=name if name != "<lambda>" else "value")
     records, info = execute(ev, points, seed=seed, n_jobs=n_jobs, client=client,

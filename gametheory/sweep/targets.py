@@ -14,6 +14,7 @@ scalars (the columns of a sweep, see :func:`gametheory.sweep.grid`):
 
 * :func:`headline` — regime, entrants both ways, surpluses, the gain and dissipation,
   without the decomposition (cheap: two entry solves);
+* :func:`surplus` — ``V_U``, ``V_C`` and the gain only (cheapest);
 * :func:`decomposition` — the gain's Shapley decomposition by mechanism (32 solves);
 * :func:`regime_map_from` — a grid sweep of :func:`headline` as the model's
   :class:`~gametheory.models.cluster.RegimeMap`, for
@@ -24,7 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["headline", "decomposition", "full", "regime_map_from", "HEADLINE_COLUMNS"]
+__all__ = ["headline", "surplus", "decomposition", "full", "regime_map_from",
+           "HEADLINE_COLUMNS"]
 
 #: Columns of :func:`headline` (money in the model's unit; m_U, m_C are entrant counts).
 HEADLINE_COLUMNS = ("regime", "regime_code", "m_U", "m_C", "V_U", "V_C", "gain",
@@ -52,6 +54,12 @@ def headline(model) -> dict:
             "gain": float(clus.national_surplus - scat.national_surplus),
             "dissipation": float(w.max() - scat.national_surplus),
             "cluster_wins": int(code in (1, 2, 3)), "interior": bool(model.interior())}
+
+
+def surplus(model) -> dict:
+    """``V_U``, ``V_C`` and the gain ``V_C − V_U`` only (the cheapest evaluation)."""
+    v_u, v_c = float(model.scattered_surplus()), float(model.cluster_surplus())
+    return {"V_U": v_u, "V_C": v_c, "gain": v_c - v_u}
 
 
 def decomposition(model) -> dict:
