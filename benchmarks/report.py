@@ -435,7 +435,7 @@ SUITE_NOTES = {
         "(matrix build included). ε is the least-core value max_S (v(S) − x(S)) "
         "(negative: the core has interior points)."),
     "nucleolus": (
-        "Correctness: every nucleolus must lie in the (non-empty) core (T3) and agree "
+        "Correctness: every nucleolus must lie in the (non-empty) core (COOP-3) and agree "
         "with ours to 1e-6; where they differ, the sorted excess vectors are compared "
         "(the nucleolus is their lexicographic minimum), so the report says who is right."),
     "thin_core": (
@@ -621,8 +621,8 @@ def write_readme(result: dict, path: Path) -> None:
 
 NOTES = [
     "- Ratios are peer / ours on medians: above 1 means ours is faster.",
-    "- The peers' own documented problems (see `../shared/PEERS.md` in the project "
-    "workspace) are measured here rather than assumed: tucoopy's nucleolus fixes every "
+    "- The peers' known problems (described in `docs/discussion.md`) are measured here "
+    "rather than assumed: tucoopy's nucleolus fixes every "
     "coalition tight at the returned LP vertex (Talmud table); nashpy's support "
     "enumeration rejects off-support probabilities of −1e-16 and misses equilibria; "
     "Gambit's `lcp_solve` finds only Lemke–Howson-accessible equilibria.",

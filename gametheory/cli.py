@@ -111,7 +111,11 @@ def _sweep(args) -> int:
     if out.suffix == ".csv":
         res.frame.to_csv(out, index=False)
     else:
-        res.frame.to_parquet(out, index=False)
+        try:
+            res.frame.to_parquet(out, index=False)
+        except ImportError:
+            return _fail("writing Parquet needs pyarrow: pip install 'gametheory[parquet]' "
+                         "(or write --out FILE.csv)")
     print(f"{res!r}\nwrote {len(res.frame)} rows to {out}")
     return 0 if res.n_failed == 0 else 1
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -216,7 +217,7 @@ class Case:
 
 
 def _read(path) -> tuple[dict, str]:
-    if hasattr(path, "read_text"):
+    if not isinstance(path, (str, os.PathLike)):  # a package resource (the default case)
         text, where = path.read_text(encoding="utf-8"), str(path)
     else:
         p = Path(path)

@@ -3,7 +3,7 @@
 A firm that goes abroad alone pays a standalone entry cost ``F_i = K_i + f_i``: ``K_i``
 is search, negotiation and legal cost (information, host-government approval,
 contract enforcement), ``f_i`` is its own plant set-up cost. Firms that go together
-share the ``K`` part. Two joint-cost forms (ECONOMICS.md §1, mechanism 1):
+share the ``K`` part. Two joint-cost forms (docs/models.md, M1):
 
 * shared platform (airport) form ``c(S) = max_{i∈S} K_i + Σ_{i∈S} f_i`` — one
   negotiation / one overseas zone, sized to the most demanding member
@@ -294,7 +294,7 @@ class EntryModeSorting(Model):
     # ------------------------------------------------------------------ symbolic
     @staticmethod
     def closed_forms() -> ClosedForms:
-        """HMY cut-offs, the sorting condition and ``∂Φ_I/∂f_I`` (T26)."""
+        """HMY cut-offs, the sorting condition and ``∂Φ_I/∂f_I`` (COST-1 in docs/theorems.md)."""
         B, tau, sigma, f_X, f_I = sp.symbols("B tau sigma f_X f_I", positive=True)
         Phi = sp.Symbol("Phi", positive=True)
         phi = tau ** (1 - sigma)

@@ -21,7 +21,7 @@ host-country political / FX component). The published models behind it:
   ``μ − F − (1−ω)σ²/(2sτ) − ωσ²/(2τ)``: pooling divides the idiosyncratic premium
   by ``s`` but leaves the common premium per member unchanged. The minimal
   syndicate size is ``k* = ⌈(1−ω)σ²/(2τ(μ−F) − ωσ²)⌉``, which for ``ω = 0`` is
-  ``⌈σ²/(2τ(μ−F))⌉`` (ECONOMICS.md §1 M2(c)); there is no viable size when
+  ``⌈σ²/(2τ(μ−F))⌉`` (RISK-3 in docs/theorems.md); there is no viable size when
   ``ωσ²/(2τ) ≥ μ − F``.
 
 Oligopolistic reaction (Knickerbocker 1973; Head, Mayer & Ries 2002, *JEMS*
@@ -68,7 +68,7 @@ def minimal_size(margin, variance, tau, common_share=0.0):
 
     ``k*`` is the least integer ``k ≥ 1`` with
     ``margin − (1−ω) variance/(2kτ) − ω variance/(2τ) ≥ 0``, i.e.
-    ``k* = ⌈(1−ω)σ²/(2τ·margin − ωσ²)⌉`` when ``2τ·margin > ωσ²`` (ECONOMICS.md T17 for
+    ``k* = ⌈(1−ω)σ²/(2τ·margin − ωσ²)⌉`` when ``2τ·margin > ωσ²`` (RISK-3 in docs/theorems.md for
     ``ω = 0``). ``margin = μ − F`` is the expected net payoff per member's project.
     """
     m = finite_array(margin, "margin")
@@ -387,7 +387,7 @@ class OligopolisticReaction(Model):
     and risk-neutral decisions (ρ = 0) are strategic substitutes (the gain falls by
     ``4(d² + σ²)/9`` when the rival invests), as in Head, Mayer & Ries (2002, *JEMS*
     11:453); co-located rivals share the cost shock, which hedges relative position.
-    ECONOMICS.md §1 M2(e) marks this closed form as "our derivation"; it is derived
+    The closed form is our derivation (RISK-4 in docs/theorems.md); it is derived
     here with sympy (:meth:`closed_forms`) and checked against quadrature in the tests.
 
     Parameters
