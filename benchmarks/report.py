@@ -25,7 +25,12 @@ from . import instances
 OURS = {"shapley": "ours.shapley", "core": "ours.core_point", "nucleolus": "ours.nucleolus",
         "thin_core": "ours.thin_core_point", "thin_nucleolus": "ours.thin_nucleolus",
         "empty_core": "ours.empty_least_core", "talmud": "ours.talmud",
-        "bimatrix": "ours.nash_equilibria", "entry": "ours.entry_count"}
+        "bimatrix": "ours.nash_equilibria", "entry": "ours.entry_count",
+        "sweep_map": "sweep.sweep_map.inprocess", "sweep_mc": "sweep.sweep_mc.inprocess"}
+
+#: Sweep suites: the executors compared with the in-process run, and their worker counts.
+SWEEP_SUITES = ("sweep_map", "sweep_mc")
+_SWEEP_PARALLEL = {"processes2": 2, "dask2": 2}
 
 TOL = 1e-6
 
@@ -129,7 +134,8 @@ def slower_than_peers(records) -> list[str]:
     by = {(r["method"], r["size"]): r for r in records}
     out = []
     for r in records:
-        if r.get("library") == "ours" or r.get("status") != "ok" or "median" not in r:
+        if r.get("library") == "ours" or r.get("status") != "ok" or "median" not in r \
+                or r.get("suite") in SWEEP_SUITES:
             continue
         ours = by.get((OURS.get(r["suite"], ""), r["size"]))
         if ours is None or ours.get("status") != "ok" or ours["median"] <= r["median"]:
@@ -251,6 +257,8 @@ def _check(suite, n, s, by, cache, seed) -> dict:
             text += " (flagged incomplete)"
         out.update(ok=ok, text=text)
         return out
+    if suite in SWEEP_SUITES:
+        return _check_sweep(suite, n, s, by)
     if suite == "entry":
         pay = instances.entry_payoffs(n, seed)
         eqs = [tuple(p) for p in s["equilibria"]]
@@ -272,6 +280,65 @@ def _check(suite, n, s, by, cache, seed) -> dict:
         out.update(ok=ok, text=text)
         return out
     return {"ok": True, "text": ""}
+
+
+def _check_sweep(suite, n, s, by) -> dict:
+    """Every executor must return the in-process table (same digest), with no failed point;
+    the model's own regime map must give the same regimes and counts."""
+    ref = ((by.get((OURS[suite], n)) or {}).get("summary") or {})
+    if "digest_codes" in s:  # the model's regime_map loop
+        sw = ref.get("digest_codes")
+        ok = sw is None or sw == s["digest_codes"]
+        return {"ok": ok, "text": "same regimes and counts as the sweep" if ok and sw else
+                ("regimes differ from the sweep" if not ok else f"{s['points']} points")}
+    failed = s.get("failed", 0)
+    if by.get((OURS[suite], n), {}).get("summary") is s:
+        return {"ok": failed == 0, "text": f"reference ({s['points']} points, "
+                                           f"{s['tasks']} tasks, {failed} failed)"}
+    same = ref.get("digest") == s.get("digest")
+    return {"ok": same and failed == 0,
+            "text": ("same table" if same else "TABLE DIFFERS from in-process")
+            + (f", {failed} failed" if failed else "")}
+
+
+def sweep_lines(records) -> list[str]:
+    """Speed-up over the in-process run and overhead per task of each parallel executor."""
+    by = {(r["method"], r["size"]): r for r in records}
+    rows = []
+    for suite in SWEEP_SUITES:
+        for n in sorted({r["size"] for r in records if r["suite"] == suite}):
+            base = by.get((OURS[suite], n))
+            if not base or base.get("status") != "ok":
+                continue
+            t1 = base["median"]
+            tasks = (base.get("summary") or {}).get("tasks")
+            for tag, workers in _SWEEP_PARALLEL.items():
+                r = by.get((f"sweep.{suite}.{tag}", n))
+                if not r or r.get("status") != "ok":
+                    continue
+                tp = r["median"]
+                t_tasks = (r.get("summary") or {}).get("tasks") or tasks or 1
+                overhead = (tp * workers - t1) / t_tasks
+                rows.append(f"| {SUITE_TITLES[suite].split(':')[0]} | {_size(suite, n)} | "
+                            f"{r['label']} | {fmt_seconds(t1)} | {fmt_seconds(tp)} | "
+                            f"{t1 / tp:.2f}× | {t_tasks} | "
+                            f"{'−' if overhead < 0 else ''}{fmt_seconds(abs(overhead))} |")
+            loop = by.get(("sweep.sweep_map.regime_map", n)) if suite == "sweep_map" else None
+            if loop and loop.get("status") == "ok":
+                rows.append(f"| {SUITE_TITLES[suite].split(':')[0]} | {_size(suite, n)} | "
+                            f"{loop['label']} | {fmt_seconds(t1)} | "
+                            f"{fmt_seconds(loop['median'])} | {t1 / loop['median']:.2f}× "
+                            "| – | – |")
+    if not rows:
+        return []
+    return ["### Sweeps: speed-up and overhead per task", "",
+            "Speed-up = in-process time / executor time (2 workers on a 2-core machine "
+            "shared with other jobs: at most 2×). Overhead per task = (executor time × "
+            "workers − in-process time) / tasks: the extra wall time each task costs a "
+            "worker (start-up of the pool or cluster excluded: it is set-up). The model's "
+            "own `regime_map` (a double loop) is the baseline of the map.", "",
+            "| suite | size | executor | in-process | executor | speed-up | tasks | "
+            "overhead per task |", "|---|---|---|---|---|---|---|---|", *rows, ""]
 
 
 # --------------------------------------------------------------------------- targets
@@ -418,10 +485,13 @@ SUITE_TITLES = {
     "talmud": "Nucleolus of the Talmud bankruptcy games (estate E, claims 100, 200, 300)",
     "bimatrix": "All Nash equilibria of a random m × m bimatrix game",
     "entry": "All pure equilibria of an n-firm entry game",
+    "sweep_map": "Sweep: regime map of the integrated model (side × side grid of F × σ²)",
+    "sweep_mc": "Sweep: Monte Carlo of heterogeneous 20-firm clusters (nucleolus and "
+                "equilibrium set per draw)",
 }
 SIZE_HEAD = {"shapley": "n", "core": "n", "nucleolus": "n", "thin_core": "n",
              "thin_nucleolus": "n", "empty_core": "n", "talmud": "E",
-             "bimatrix": "m × m", "entry": "n"}
+             "bimatrix": "m × m", "entry": "n", "sweep_map": "grid", "sweep_mc": "draws"}
 
 SUITE_NOTES = {
     "shapley": (
@@ -478,6 +548,22 @@ SUITE_NOTES = {
         "their timed call (for Gambit it dominates). Correctness: equilibria found / "
         "brute force over all 2ⁿ profiles (numpy, block by block), each one verified by "
         "its unilateral deviations."),
+    "sweep_map": (
+        "`gametheory.sweep.grid(ClusterVsScattered(), {F, σ²}, method=targets.headline)` "
+        "over the grid of figure A (F linear on [5, 300], σ² geometric on [5, 4000]): "
+        "regime, entry counts both ways, surpluses at every point, in this process, on 2 "
+        "local processes and on a Dask LocalCluster of 2 worker processes; the model's "
+        "own `regime_map` double loop for comparison. Ratios: time / in-process time. "
+        "The integrated model is being vectorised on main: these numbers are today's "
+        "model, evaluated point by point. Correctness: every executor returns the "
+        "in-process table (digest), and `regime_map` the same regimes and counts."),
+    "sweep_mc": (
+        "`gametheory.sweep.monte_carlo` over seeded draws of 20-firm clusters "
+        "(`benchmarks.instances.mc_cluster`): K_i ~ U(10, 60), f_i ~ U(5, 20), "
+        "R_i ~ U(2, 9); each draw computes the nucleolus of the airport entry-cost game "
+        "(sequential LPs over 2²⁰ coalitions) and all pure equilibria of the entry game "
+        "with complementarities. Ratios: time / in-process time. Correctness: every "
+        "executor returns the in-process table."),
 }
 
 
@@ -495,7 +581,9 @@ def _table(records, suite) -> list[str]:
     ours_key = OURS[suite]
     lines = [f"### {SUITE_TITLES[suite]}", "", SUITE_NOTES.get(suite, ""), ""]
     head = "| " + SIZE_HEAD[suite] + " | " + " | ".join(labels) + " |"
-    lines += ["Median time per call (ratio peer / ours in brackets):", "", head,
+    what = ("Median time per call (ratio executor / in-process in brackets):"
+            if suite in SWEEP_SUITES else "Median time per call (ratio peer / ours in brackets):")
+    lines += [what, "", head,
               "|" + "---|" * (len(keys) + 1)]
     for n in sizes:
         ours = by.get((ours_key, n))
@@ -521,7 +609,7 @@ def _table(records, suite) -> list[str]:
 
 
 def _size(suite, n):
-    return f"{n} × {n}" if suite == "bimatrix" else str(n)
+    return f"{n} × {n}" if suite in ("bimatrix", "sweep_map") else str(n)
 
 
 def _first_call_table(records) -> list[str]:
@@ -610,10 +698,11 @@ def write_readme(result: dict, path: Path) -> None:
     lines += [f"- {t}" for t in analysis.get("slower", [])] or ["- none."]
     lines += ["", "## Results", ""]
     for suite in ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core",
-                  "talmud", "bimatrix", "entry"):
+                  "talmud", "bimatrix", "entry", "sweep_map", "sweep_mc"):
         lines += _table(records, suite)
         if suite == "entry":
             lines += _memory_table(records)
+    lines += sweep_lines(records)
     lines += _first_call_table(records)
     lines += ["## Notes", "", *NOTES, ""]
     path.write_text("\n".join(lines))

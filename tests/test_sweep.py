@@ -141,7 +141,7 @@ def test_executors_give_identical_tables():
     procs = sweep.monte_carlo(_heterogeneous_cluster, draws, n_jobs=2, **kw)
     pd.testing.assert_frame_equal(here.frame, procs.frame)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         dask = sweep.monte_carlo(_heterogeneous_cluster, draws, client=client, **kw)
         grid_dask = sweep.grid(MODEL, {"F": [40.0, 80.0], "k": [1, 2]},
@@ -157,7 +157,7 @@ def test_executors_give_identical_tables():
 def test_closed_client_is_refused_before_work():
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         client = distributed.Client(cluster)
         client.close()
         with pytest.raises(ValueError, match=r"\bclient\b"):

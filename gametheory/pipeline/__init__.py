@@ -185,12 +185,16 @@ def _run(out, only, verbose) -> list[Path]:
             continue
         t0 = time.perf_counter()
         if prod.kind == "figure":
+            from ..plotting.style import paper_style
+
             fig = prod.func()
             for ext in ("pdf", "png"):
                 path = out / "figures" / f"{name}.{ext}"
-                # no timestamps: regenerating unchanged figures leaves the files unchanged
+                # no timestamps: regenerating unchanged figures leaves the files unchanged;
+                # saved in the paper style, so PDFs embed TrueType (Type 42) fonts
                 meta = {"CreationDate": None} if ext == "pdf" else {}
-                fig.savefig(path, dpi=150, bbox_inches="tight", metadata=meta)
+                with paper_style():
+                    fig.savefig(path, dpi=150, bbox_inches="tight", metadata=meta)
                 written.append(path)
             plt.close(fig)
         elif prod.kind == "text":

@@ -46,7 +46,7 @@ PAPER_RC = {
     "hatch.linewidth": 0.6,
     "savefig.bbox": "tight",
     "savefig.dpi": 300,
-    "mathtext.fontset": "stix",
+    "mathtext.fontset": "dejavusans",
     "pdf.fonttype": 42,
     "ps.fonttype": 42,
     "axes.prop_cycle": mpl.cycler(color=["#4477AA", "#EE6677", "#228833", "#CCBB44",
