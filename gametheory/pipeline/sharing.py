@@ -46,8 +46,9 @@ def ce_vs_size():
     with paper_style():
         fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.66, PAGE_WIDTH * 0.44))
         plot_ce_vs_size(sizes, ce, kstar, ax=ax,
-                        title=(f"Pooling spreads idiosyncratic risk, not common risk "
-                               f"(μ−F={p['mu'] - p['F']:g}, σ²={p['sigma2']:g}, τ={p['tau']:g})"))
+                        title=("Pooling spreads idiosyncratic risk, not common risk\n"
+                               rf"($\mu - F = {p['mu'] - p['F']:g}$, "
+                               rf"$\sigma^2 = {p['sigma2']:g}$, $\tau = {p['tau']:g}$)"))
         ax.set_ylim(max(ax.get_ylim()[0], -25), None)
     return fig
 
