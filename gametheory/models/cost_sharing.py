@@ -307,7 +307,8 @@ class EntryModeSorting(Model):
             "Phi_I": sp.Eq(sp.Symbol("Phi_I"), Phi_I),
             "sorting_gap": sp.Eq(sp.Symbol(r"f_{I} - f_{X} \tau^{\sigma-1}"),
                                  f_I - f_X * tau ** (sigma - 1)),
-            "dPhi_I_df_I": sp.Eq(sp.Symbol(r"\frac{\partial \Phi_{I}}{\partial f_{I}}"), sp.diff(Phi_I, f_I)),
+            "dPhi_I_df_I": sp.Eq(sp.Symbol(r"\frac{\partial \Phi_{I}}{\partial f_{I}}"),
+                                 sp.diff(Phi_I, f_I)),
         }
         syms = {"B": B, "tau": tau, "sigma": sigma, "f_X": f_X, "f_I": f_I}
         return ClosedForms(exprs, syms, title="Helpman–Melitz–Yeaple entry-mode cut-offs")

@@ -345,7 +345,8 @@ class RiskSyndicate(Model):
         exprs = {
             "v": sp.Eq(sp.Symbol("v(s)"), sp.expand(v_s)),
             "ce_per_member": sp.Eq(sp.Symbol("CE(s)/s - F"), sp.expand(v_s / s - F)),
-            "idiosyncratic_premium": sp.Eq(sp.Symbol(r"\pi_{\mathrm{idio}}(s)"), (1 - w) * sig2 / (2 * s * tau)),
+            "idiosyncratic_premium": sp.Eq(sp.Symbol(r"\pi_{\mathrm{idio}}(s)"),
+                                           (1 - w) * sig2 / (2 * s * tau)),
             "common_premium": sp.Eq(sp.Symbol(r"\pi_{\mathrm{common}}"), w * sig2 / (2 * tau)),
             "k_star_real": sp.Eq(sp.Symbol("k^*"),
                                  (1 - w) * sig2 / (2 * tau * (mu - F) - w * sig2)),

@@ -43,7 +43,8 @@ def plot_sharing_regions(panels: dict, gammas, precisions, labels, title: str | 
     ncols = 2 if n > 1 else 1
     nrows = int(np.ceil(n / ncols))
     with paper_style():
-        fig, axes = plt.subplots(nrows, ncols, figsize=(PAGE_WIDTH, PAGE_WIDTH / ncols * 0.72 * nrows + 0.7),
+        height = PAGE_WIDTH / ncols * 0.72 * nrows + 0.7
+        fig, axes = plt.subplots(nrows, ncols, figsize=(PAGE_WIDTH, height),
                                  squeeze=False, sharex=True, sharey=True)
         used = set()
         for ax, (name, reg) in zip(axes.flat, panels.items(), strict=False):

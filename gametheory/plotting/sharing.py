@@ -89,7 +89,8 @@ def plot_mode_shift(sorting, Phi, k_values, ax=None, title=None):
     palette = [PALETTE[0], PALETTE[2], PALETTE[5], PALETTE[3]]
     for j, k in enumerate(ks):
         ax.plot(Phi, sorting.B * Phi - sorting.f_I / k, color=palette[j % 4], ls="--",
-                label=f"FDI, cost shared by $k={k:g}$: cut-off $\Phi_I={shift.cutoff_shared[j]:.3g}$")
+                label=rf"FDI, cost shared by $k={k:g}$: "
+                      rf"cut-off $\Phi_I={shift.cutoff_shared[j]:.3g}$")
     lo = float(np.min(shift.cutoff_shared))
     ax.axvspan(lo, base.fdi_cutoff, color=COLORS["core"], alpha=0.5,
                label="switch to FDI when clustered")

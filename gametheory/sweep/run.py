@@ -260,8 +260,9 @@ def execute(evaluator: Evaluator, points: list[dict], *, seed=0, n_jobs: int = 1
                 if bar is not None:
                     bar.update(len(tasks[index[fut.key]]))
         elif n_jobs > 1:
-            import cloudpickle
             from concurrent.futures import ProcessPoolExecutor, as_completed
+
+            import cloudpickle
 
             with ProcessPoolExecutor(max_workers=n_jobs, mp_context=_mp_context()) as pool:
                 futs = {pool.submit(_run_pickled, cloudpickle.dumps(

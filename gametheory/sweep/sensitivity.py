@@ -1,4 +1,4 @@
-"""Global sensitivity of a scalar output over a box of parameters: Morris screening and Sobol indices.
+"""Global sensitivity of a scalar output over a box of parameters: Morris and Sobol.
 
 Local comparative statics answer "what if one parameter moves a little"; the regime
 and the gain of clustering are answers over whole regions, so their robustness is a
