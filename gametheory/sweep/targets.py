@@ -3,10 +3,13 @@
 # ---------------------------------------------------------------------------------------
 # MODEL-SPECIFIC. Everything that knows the integrated model's API is in this file, so it
 # can be adapted in one place when the model changes. It uses only the public API:
-# ``value(None)`` / ``value("all")`` → EntryOutcome (``.m``, ``.national_surplus``),
-# ``regime()``, ``decomposition()`` → Allocation over ``MECHANISMS``, ``solve()`` →
+# ``value(None)`` / ``value("all")`` → EntryOutcome (``.m``, ``.national_surplus``,
+# ``.surplus_by_count``), ``interior()``, ``decomposition()`` → Allocation over
+# ``MECHANISMS``, ``solve()`` →
 # ClusterComparison (``.regime``, ``.regime_code``, ``.scattered.m``, ``.cluster.m``,
-# ``.gain``, ``.dissipation``, ``.decomposition``).
+# ``.gain``, ``.dissipation``, ``.decomposition``), and one private name: the model's own
+# regime rule ``ClusterVsScattered._classify`` (so that :func:`headline` solves each point
+# once instead of twice through ``regime()``; ``regime()`` gives the same label).
 # ---------------------------------------------------------------------------------------
 
 Each function takes a :class:`~gametheory.models.ClusterVsScattered` and returns a dict of
@@ -46,9 +49,10 @@ def headline(model) -> dict:
 
     scat = model.value(None)
     clus = model.value("all")
-    label = model.regime()
-    code = REGIMES.index(label)
     w = np.asarray(scat.surplus_by_count, dtype=float)
+    code = int(model._classify(scat.m, clus.m, scat.national_surplus, clus.national_surplus,
+                               float(w[int(np.argmax(w))])))
+    label = REGIMES[code]
     return {"regime": label, "regime_code": code, "m_U": int(scat.m), "m_C": int(clus.m),
             "V_U": float(scat.national_surplus), "V_C": float(clus.national_surplus),
             "gain": float(clus.national_surplus - scat.national_surplus),
