@@ -62,8 +62,9 @@ def plot_cost_shares(solution, ax=None, *, methods=("Shapley", "nucleolus", "SCR
     ax.set_xticks(xs)
     ax.set_xticklabels(names)
     ax.set_ylabel("entry cost")
-    ax.legend(ncol=2)
+    ax.legend(ncol=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=7.5)
     if title:
+        title = f"{title}\n\n"  # room for the legend between the title and the bars
         ax.set_title(title)
     return ax
 
