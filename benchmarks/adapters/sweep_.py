@@ -91,7 +91,10 @@ def _regime_map_loop(axes):
 
 def summarize_sweep(res) -> dict:
     info = {k: res.info[k] for k in ("backend", "workers", "tasks", "points")}
-    return {**info, "failed": int(res.n_failed), "digest": _digest(res.frame)}
+    out = {**info, "failed": int(res.n_failed), "digest": _digest(res.frame)}
+    if "regime_code" in res.frame:  # to compare with the model's own regime_map
+        out["digest_codes"] = _digest(res.frame[["regime_code", "m_U", "m_C"]])
+    return out
 
 
 def summarize_map(rm) -> dict:
