@@ -4,8 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-test
 BSTAMP := $(VENV)/.installed-bench
+NSTAMP := $(VENV)/.installed-notebook
 
-.PHONY: figures test test-slow test-all bench lint clean
+.PHONY: figures test test-slow test-all bench notebook lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +18,18 @@ $(BSTAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[bench]'
 	touch $@
 
-## Regenerate the paper's figures and tables (paper/figures, paper/tables) from the default case.
+$(NSTAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[notebook]'
+	touch $@
+
+## Regenerate the paper's figures and tables (paper/figures, paper/tables) from the default case
+## (`gametheory figures`; CASE=file.toml for another case, OUT=dir for another folder).
 figures: $(STAMP)
-	MPLBACKEND=Agg $(PY) -m gametheory.pipeline
+	MPLBACKEND=Agg $(PY) -m gametheory figures $(if $(CASE),--case $(CASE)) $(if $(OUT),--out $(OUT))
+
+## Open the notebooks in JupyterLab, from the project's environment (installs the `notebook` extra).
+notebook: $(NSTAMP)
+	$(VENV)/bin/jupyter lab notebooks/
 
 ## The whole test suite, notebooks included (long property runs excluded: see test-slow).
 test: $(STAMP)

@@ -175,4 +175,43 @@ def make(suite: str, size: int, seed: int = 0):
         return entry_payoffs(size, seed)
     if suite == "assignment":
         return assignment_surplus(size, seed)
+    if suite == "sweep_map":
+        return sweep_map_axes(size)
+    if suite == "sweep_mc":
+        return sweep_mc_spec(size, seed)
     raise ValueError(f"unknown suite {suite!r}")
+
+
+# --------------------------------------------------------------------------- sweeps
+#: Firms per Monte Carlo cluster in the ``sweep_mc`` suite.
+MC_FIRMS = 20
+
+
+def sweep_map_axes(side: int) -> dict:
+    """``side × side`` grid of the integrated model's regime map (entry cost × risk), the
+    grid of paper figure A: ``F`` linear on [5, 300], ``σ²`` geometric on [5, 4000]."""
+    return {"F": np.linspace(5.0, 300.0, side), "sigma2": np.geomspace(5.0, 4000.0, side)}
+
+
+def sweep_mc_spec(draws: int, seed: int = 0) -> dict:
+    """``draws`` heterogeneous clusters of :data:`MC_FIRMS` firms (see :func:`mc_cluster`):
+    shareable entry costs ``K_i ~ U(10, 60)``, own set-up costs ``f_i ~ U(5, 20)``,
+    stand-alone profits ``R_i ~ U(2, 9)`` against an entry cost 10, synergy 0.4."""
+    return {"draws": draws, "seed": int(SEED + seed), "firms": MC_FIRMS}
+
+
+def mc_cluster(K, f, R, F=10.0, gamma=0.4) -> dict:
+    """One heterogeneous cluster: the nucleolus of its airport entry-cost game (sequential
+    LPs over 2**n coalitions) and the equilibrium set of its entry game with complementarities
+    (firm i earns R_i + γ(k − 1) − F with k entrants; all pure equilibria by count structure)."""
+    import gametheory as gt
+
+    nu = gt.nucleolus(gt.EntryCostGame(K=K, f=f, form="airport").game())
+    R = np.asarray(R, dtype=float)
+    k = np.arange(1, R.size + 1)
+    eqs = gt.EntryGame.from_count_payoffs(R[:, None] + gamma * (k[None, :] - 1) - F)
+    st = eqs.equilibrium_structure()
+    counts = [m for m, c in enumerate(st.count) if c > 0]
+    return {"nucleolus_max_share": float(np.max(nu)), "nucleolus_min_share": float(np.min(nu)),
+            "equilibria": int(sum(st.count)), "least": int(min(counts)),
+            "greatest": int(max(counts))}

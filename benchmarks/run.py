@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 
 SUITES = ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core",
-          "talmud", "bimatrix", "entry", "assignment")
+          "talmud", "bimatrix", "entry", "assignment", "sweep_map", "sweep_mc")
 
 SIZES = {
     "shapley": [8, 12, 16, 18, 20, 22],
@@ -53,10 +53,13 @@ SIZES = {
     "bimatrix": [4, 6, 8, 10, 12],
     "entry": [8, 12, 16, 18, 20, 24],
     "assignment": [50, 100, 200, 500],
+    "sweep_map": [50, 200],      # side of the grid: 50 × 50 and 200 × 200 points
+    "sweep_mc": [100, 1000],     # Monte Carlo draws of 20-firm clusters
 }
 QUICK_SIZES = {"shapley": [8], "core": [8], "nucleolus": [8], "thin_core": [8],
                "thin_nucleolus": [8], "empty_core": [8], "talmud": [200],
-               "bimatrix": [4], "entry": [8], "assignment": [50]}
+               "bimatrix": [4], "entry": [8], "assignment": [50], "sweep_map": [6],
+               "sweep_mc": [6]}
 
 #: Above these sizes only our own methods run (plus the Shapley peers, which are fast).
 OURS_ONLY_ABOVE = {"core": 20, "nucleolus": 20, "thin_core": 20, "thin_nucleolus": 20,
@@ -200,7 +203,8 @@ def plan(suites, libs, quick: bool, methods: dict, max_size=None) -> list[tuple[
     out = []
     for suite in suites:
         for size in sizes[suite]:
-            if (max_size is not None and suite not in ("talmud", "assignment")
+            if (max_size is not None
+                    and suite not in ("talmud", "assignment", "sweep_map", "sweep_mc")
                     and size > max_size):
                 continue
             for key, m in methods.items():
@@ -219,7 +223,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--suites", default=",".join(SUITES))
     ap.add_argument("--libs", default=None,
                     help="comma-separated libraries (ours, numpy, scipy, coopgame-py, "
-                         "tucoopy, coopgt, nashpy, pygambit, quantecon); default all")
+                         "tucoopy, coopgt, nashpy, pygambit, quantecon, sweep); default all")
     ap.add_argument("--cap", type=float, default=DEFAULT_CAP, help="seconds per call")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-size", type=int, default=None,
@@ -282,14 +286,15 @@ def main(argv=None) -> dict:
                        reason=f"dense table needs ~{_dense_bytes(size) / 2**30:.1f} GiB")
         else:
             spec = {"method": key, "suite": suite, "size": size, "seed": args.seed}
-            events = run_inline(spec) if args.inline else run_subprocess(spec, args.cap)
+            cap = max(args.cap, m.cap or 0.0)
+            events = run_inline(spec) if args.inline else run_subprocess(spec, cap)
             if not args.inline and not any(e["ev"] == "import" for e in events):
                 # the worker died before importing anything (e.g. a source file being
                 # edited at that moment): one retry, recorded in the raw results
                 time.sleep(2)
-                events = run_subprocess(spec, args.cap)
+                events = run_subprocess(spec, cap)
                 rec["note"] = "worker restarted once after failing at start-up"
-            rec.update(summarise_events(events, args.cap))
+            rec.update(summarise_events(events, cap))
             if rec["status"] == "timeout":
                 failed_at[key] = (size, f"> {args.cap:g} s cap")
         records.append(rec)

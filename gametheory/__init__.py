@@ -9,7 +9,7 @@ plotting sits apart from both::
     gt.shapley_value(g)
 """
 
-from . import coalitional, markets, models, noncooperative
+from . import cases, coalitional, markets, models, noncooperative, sweep, tables  # noqa: F401  (gt.sweep, gt.cases, gt.tables)
 from .coalitional import *  # noqa: F401,F403
 from .markets import *  # noqa: F401,F403
 from .models import *  # noqa: F401,F403

@@ -5,9 +5,16 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+import numpy as np
+
 
 def fmt(x, digits: int = 6) -> str:
-    """Compact number formatting: integers without a decimal point."""
+    """Compact number formatting: integers without a decimal point, booleans as words.
+
+    ``True``/``False`` (Python or numpy) are shown as ``yes``/``no``, never as 1/0.
+    """
+    if isinstance(x, (bool, np.bool_)):
+        return "yes" if x else "no"
     try:
         xf = float(x)
     except (TypeError, ValueError):

@@ -21,7 +21,7 @@ from typing import Any
 
 ADAPTERS = (
     "ours", "baselines", "coopgame_py", "tucoopy_", "coopgt_",
-    "nashpy_", "pygambit_", "quantecon_",
+    "nashpy_", "pygambit_", "quantecon_", "sweep_",
 )
 
 
@@ -40,6 +40,7 @@ class Method:
     size_note: str = ""
     warmup_size: int | None = None  #: tiny instance solved first (JIT, caches) if set
     reference: bool = False       #: the suite's correctness reference
+    cap: float | None = None      #: seconds per call if longer than the run's --cap
 
 
 def load(name: str):

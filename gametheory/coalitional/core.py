@@ -114,8 +114,8 @@ class BalancingWeights(ResultMixin):
     For a worth game: ``value = max { Σ_S λ_S v(S) : Σ_{S∋i} λ_S = 1 ∀i, λ >= 0 }``
     (over non-empty S, N included), which equals ``min { Σ_i x_i : x(S) >= v(S) }``
     (LP duality). The game is balanced — its core is non-empty — iff
-    ``value <= v(N)`` (Bondareva 1963; Shapley 1967; T1). For a cost game the
-    weights minimise ``Σ λ_S c(S)`` and the game is balanced iff ``value >= c(N)``.
+    ``value <= v(N)`` (Bondareva 1963; Shapley 1967; COOP-1 in docs/theorems.md). For a cost
+    game the weights minimise ``Σ λ_S c(S)`` and the game is balanced iff ``value >= c(N)``.
 
     When the core is empty, ``weights`` is the certificate: a balanced collection
     whose weighted worth beats the grand coalition (``Σ λ_S v(S) > v(N)``).
@@ -408,7 +408,7 @@ def balancing_weights(game) -> BalancingWeights:
     ``max Σ x_i`` s.t. ``x(S) <= c(S)``).
 
     The core is non-empty iff the optimum does not beat the grand coalition
-    (Bondareva 1963; Shapley 1967; T1).
+    (Bondareva 1963; Shapley 1967; COOP-1 in docs/theorems.md).
 
     References
     ----------
@@ -439,7 +439,7 @@ def balancing_weights(game) -> BalancingWeights:
 
 
 def is_balanced(game) -> bool:
-    """Whether the game is balanced, i.e. has a non-empty core (Bondareva–Shapley, T1).
+    """Whether the game is balanced, i.e. has a non-empty core (Bondareva–Shapley, COOP-1).
 
     References
     ----------

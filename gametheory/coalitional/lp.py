@@ -6,7 +6,7 @@ weights, the nucleolus family) is a program with one constraint per coalition,
     x(S) + w_S · t >= v(S)          for S in a family of coalitions,
 
 so it has ``2**n`` rows. Written out in full that is 2.7 s for one core LP at
-``n = 18`` with HiGHS (see ``/work/shared/PEERS.md``). Here a restricted master
+``n = 18`` with HiGHS (measured in ``benchmarks/README.md``). Here a restricted master
 LP over a few hundred rows is solved with HiGHS (``highspy``, warm-started dual
 simplex), and the most violated coalitions are added until none is violated
 (Dantzig–Wolfe style constraint generation; e.g. Hallefjord, Helming & Jørnsten

@@ -233,7 +233,7 @@ def nucleolus(game, method: str = "highs") -> Allocation:
     Lexicographically minimises the decreasingly ordered excesses
     ``e(S, x) = v(S) − x(S)`` (cost game: ``x(S) − c(S)``) over the imputations
     ``x(N) = v(N), x_i >= v({i})`` (cost game: ``x(N) = c(N), x_i <= c({i})``).
-    It is unique, and lies in the core whenever the core is non-empty (T3).
+    It is unique, and lies in the core whenever the core is non-empty (COOP-3 in docs/theorems.md).
 
     Parameters
     ----------

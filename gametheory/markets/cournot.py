@@ -201,7 +201,7 @@ def cournot_profit_symmetric(a, b, c, n):
 
     References
     ----------
-    ECONOMICS.md T5; Mankiw & Whinston (1986), RAND 17:48.
+    MKT-1 in docs/theorems.md; Mankiw & Whinston (1986), RAND 17:48.
     """
     a, b, c, n = _symmetric_args(a, b, c, n, 1)
     return scalar_or_array(np.where(a > c, (a - c) ** 2 / (b * (n + 1) ** 2), 0.0))

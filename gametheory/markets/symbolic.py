@@ -58,7 +58,7 @@ def cournot_symbolic(n=None, *, differentiated: bool = False) -> ClosedForms:
         Symmetric: ``q, Q, p, profit, industry_profit, consumer_surplus, lerner`` and,
         homogeneous only, ``elasticity``, ``profit_ratio`` Pi(n)/Pi(1), ``dissipation``
         D(n) = 1 - Pi(n)/Pi(1). Asymmetric: ``q_i``, ``p`` (or ``p_i``), ``profit_i``,
-        ``Q``. T5 (ECONOMICS.md): q* = (a-c)/(b(n+1)), p* = (a+nc)/(n+1),
+        ``Q``. MKT-1 (docs/theorems.md): q* = (a-c)/(b(n+1)), p* = (a+nc)/(n+1),
         pi* = (a-c)^2/(b(n+1)^2), L = (a-c)/(a+nc).
     """
     n = _check_n(n)

@@ -2,7 +2,7 @@
 
 Chinese firms' advantage abroad is cluster-specific (labour pool, shared suppliers,
 external economies of scale): it shows only when firms go together. Two published
-models carry it (ECONOMICS.md §1, mechanism 3):
+models carry it (docs/models.md, M3):
 
 * an **entry game with strategic complementarities** — each firm chooses
   ``e_i ∈ {0, 1}`` with payoff ``u_i = e_i (R_i + γ Σ_{j≠i} e_j − F_i)``, ``γ ≥ 0``
@@ -21,7 +21,7 @@ models carry it (ECONOMICS.md §1, mechanism 3):
 
 The γ-core of linear Cournot (:meth:`AgglomerationEntry.cournot_gamma_game`) shows
 the same with outsiders' reactions: the equal split of monopoly profit is in the
-γ-core because ``s(n−s+2)² ≥ 4n`` (ECONOMICS.md T23; Chander & Tulkens 1997,
+γ-core because ``s(n−s+2)² ≥ 4n`` (AGG-1 in docs/theorems.md; Chander & Tulkens 1997,
 *IJGT* 26:379 for the γ-characteristic function).
 """
 
@@ -226,9 +226,9 @@ class AgglomerationEntry(Model):
         exprs = {
             "none_is_NE": sp.Le(R - F, 0),
             "all_is_NE": sp.Ge(R + gamma * (n - 1) - F, 0),
-            "band_lower": sp.Eq(sp.Symbol("R_low"), F - gamma * (n - 1)),
-            "band_upper": sp.Eq(sp.Symbol("R_high"), F),
-            "gamma_min": sp.Eq(sp.Symbol("gamma_min"), (F - R) / (n - 1)),
+            "band_lower": sp.Eq(sp.Symbol(r"R_{\mathrm{low}}"), F - gamma * (n - 1)),
+            "band_upper": sp.Eq(sp.Symbol(r"R_{\mathrm{high}}"), F),
+            "gamma_min": sp.Eq(sp.Symbol(r"\gamma_{\min}"), (F - R) / (n - 1)),
             "v": sp.Eq(sp.Symbol("v(s)"), s * (R - F) + gamma * s * (s - 1)),
             "second_difference": sp.Eq(sp.Symbol("v(s+1) - 2v(s) + v(s-1)"), 2 * gamma),
             "shapley": sp.Eq(sp.Symbol("phi"), R - F + gamma * (n - 1)),
@@ -243,7 +243,7 @@ class AgglomerationEntry(Model):
         A coalition of ``s`` acts as one firm against ``n − s`` singletons that best
         respond: ``v(S) = A/(n − s + 2)²`` with ``A = (a − c)²/b`` (Chander & Tulkens
         1997). The equal split ``A/(4n)`` of the monopoly profit is in its core iff
-        ``s(n − s + 2)² ≥ 4n`` for all ``s`` — always true (ECONOMICS.md T23).
+        ``s(n − s + 2)² ≥ 4n`` for all ``s`` — always true (AGG-1 in docs/theorems.md).
         """
         if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or not 1 <= n <= MAX_PLAYERS:
             raise ValueError(f"n must be an integer in 1..{MAX_PLAYERS}, got {n!r}")

@@ -942,6 +942,22 @@ class ClusterVsScattered(Model):
                             [float(self._type_table[:, 0].min()), self.c_f])
         return bool(r.quantities[0] > 0)
 
+    def headline(self) -> dict:
+        """The key numbers without the decomposition (one equilibrium solve).
+
+        ``regime``, ``regime_code``, ``m_U`` and ``m_C`` (home entrants scattered and in the
+        cluster equilibrium), ``members`` (the equilibrium cluster's size), ``V_U``, ``V_C``,
+        ``gain`` and ``interior``.
+        """
+        p, res, eq, reg = self._solution
+        code = int(reg["code"][0])
+        star = int(eq["star"][0])
+        v_u, v_c = float(reg["V_U"][0]), float(reg["V_C"][0])
+        return {"regime": REGIMES[code - 1], "regime_code": code, "m_U": int(reg["m_U"][0]),
+                "m_C": int(reg["m_C"][0]),
+                "members": int(self._st.memberships[star].sum()) if star else 0,
+                "V_U": v_u, "V_C": v_c, "gain": v_c - v_u, "interior": self.interior()}
+
     def regime(self) -> str:
         """The regime label (see :data:`REGIMES`)."""
         return REGIMES[int(self._solution[3]["code"][0]) - 1]

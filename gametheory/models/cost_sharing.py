@@ -3,7 +3,7 @@
 A firm that goes abroad alone pays a standalone entry cost ``F_i = K_i + f_i``: ``K_i``
 is search, negotiation and legal cost (information, host-government approval,
 contract enforcement), ``f_i`` is its own plant set-up cost. Firms that go together
-share the ``K`` part. Two joint-cost forms (ECONOMICS.md §1, mechanism 1):
+share the ``K`` part. Two joint-cost forms (docs/models.md, M1):
 
 * shared platform (airport) form ``c(S) = max_{i∈S} K_i + Σ_{i∈S} f_i`` — one
   negotiation / one overseas zone, sized to the most demanding member
@@ -291,7 +291,7 @@ class EntryModeSorting(Model):
     # ------------------------------------------------------------------ symbolic
     @staticmethod
     def closed_forms() -> ClosedForms:
-        """HMY cut-offs, the sorting condition and ``∂Φ_I/∂f_I`` (T26)."""
+        """HMY cut-offs, the sorting condition and ``∂Φ_I/∂f_I`` (COST-1 in docs/theorems.md)."""
         B, tau, sigma, f_X, f_I = sp.symbols("B tau sigma f_X f_I", positive=True)
         Phi = sp.Symbol("Phi", positive=True)
         phi = tau ** (1 - sigma)
@@ -302,9 +302,10 @@ class EntryModeSorting(Model):
         exprs = {
             "Phi_X": sp.Eq(sp.Symbol("Phi_X"), Phi_X),
             "Phi_I": sp.Eq(sp.Symbol("Phi_I"), Phi_I),
-            "sorting_gap": sp.Eq(sp.Symbol(r"f_I - f_X \tau^{\sigma-1}"),
+            "sorting_gap": sp.Eq(sp.Symbol(r"f_{I} - f_{X} \tau^{\sigma-1}"),
                                  f_I - f_X * tau ** (sigma - 1)),
-            "dPhi_I_df_I": sp.Eq(sp.Symbol(r"\partial \Phi_I / \partial f_I"), sp.diff(Phi_I, f_I)),
+            "dPhi_I_df_I": sp.Eq(sp.Symbol(r"\frac{\partial \Phi_{I}}{\partial f_{I}}"),
+                                 sp.diff(Phi_I, f_I)),
         }
         syms = {"B": B, "tau": tau, "sigma": sigma, "f_X": f_X, "f_I": f_I}
         return ClosedForms(exprs, syms, title="Helpman–Melitz–Yeaple entry-mode cut-offs")
@@ -625,9 +626,9 @@ class EntryCostGame(Model):
         K, f, n, theta = sp.symbols("K f n theta", positive=True)
         per_firm = K / n + f if self.form == "airport" else K * n ** (theta - 1) + f
         exprs = {
-            "R_alone": sp.Eq(sp.Symbol("R_alone"), K + f),
-            "R_cluster": sp.Eq(sp.Symbol("R_cluster"), per_firm),
-            "cluster_only_width": sp.Eq(sp.Symbol(r"R_{alone} - R_{cluster}"),
+            "R_alone": sp.Eq(sp.Symbol(r"R_{\mathrm{alone}}"), K + f),
+            "R_cluster": sp.Eq(sp.Symbol(r"R_{\mathrm{cluster}}"), per_firm),
+            "cluster_only_width": sp.Eq(sp.Symbol(r"R_{\mathrm{alone}} - R_{\mathrm{cluster}}"),
                                         sp.simplify(K + f - per_firm)),
         }
         syms = {"K": K, "f": f, "n": n, "theta": theta}

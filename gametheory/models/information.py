@@ -157,7 +157,7 @@ class PublicInfoResult(ResultMixin):
         ``Var(E[a | s]) = σ⁴/(σ² + σ_e²)``.
     expected_profit : float
         Linear-equilibrium profit per firm ``((ā − c)² + Var(E[a|s]))/(b D²)``,
-        ``D = 2 + γ(n − 1)`` (= ``n + 1`` for homogeneous goods; T14).
+        ``D = 2 + γ(n − 1)`` (= ``n + 1`` for homogeneous goods; INFO-3 in docs/theorems.md).
     expected_profit_no_info : float
         ``(ā − c)²/(b D²)``.
     expected_profit_constrained : float
@@ -208,7 +208,7 @@ def public_information(a: float, c: float, sigma2: float, noise: float, *, n: in
     ``e ~ N(0, σ_e²)``; ``γ = 1`` is the homogeneous market ``P = a − bQ``. Firms
     produce ``q = (E[a|s] − c)/(bD)``, ``D = 2 + γ(n − 1)``, and
 
-        E[π_i] = ((ā − c)² + σ⁴/(σ² + σ_e²)) / (b D²)          (T14 for γ = 1),
+        E[π_i] = ((ā − c)² + σ⁴/(σ² + σ_e²)) / (b D²)          (INFO-3 for γ = 1),
 
     increasing in the precision ``1/σ_e²``. For entry at cost ``F`` decided after the
     signal, the value of information is ``E[max(E[π|s] − F, 0)] − max(π_0 − F, 0) ≥ 0``
@@ -230,7 +230,7 @@ def public_information(a: float, c: float, sigma2: float, noise: float, *, n: in
     F : float
         Entry cost (``≥ 0``).
 
-    References: Vives (1984, JET 34:71); ECONOMICS.md mechanism 5(b).
+    References: Vives (1984, JET 34:71); docs/models.md, M5.
     """
     a = finite_scalar(a, "a (prior mean of the demand intercept)")
     c = positive(c, "c (marginal cost)", strict=False)
@@ -559,7 +559,7 @@ def _common_value_closed_forms(competition: str):
     expectations from the Gaussian covariance formula ``E[X|y] = Cov(X,y)Var(y)⁻¹ y``.
     """
     g = sp.Symbol("gamma", real=True)
-    s2, v = sp.symbols("sigma2 noise", positive=True)
+    s2, v = sp.symbols("sigma^2 sigma_epsilon^2", positive=True)
     a, c = sp.symbols("a c", real=True)
     Sigma = sp.diag(s2, v, v)
     Gfull = sp.Matrix([[1, 1, 0], [1, 0, 1]])

@@ -21,7 +21,7 @@ host-country political / FX component). The published models behind it:
   ``μ − F − (1−ω)σ²/(2sτ) − ωσ²/(2τ)``: pooling divides the idiosyncratic premium
   by ``s`` but leaves the common premium per member unchanged. The minimal
   syndicate size is ``k* = ⌈(1−ω)σ²/(2τ(μ−F) − ωσ²)⌉``, which for ``ω = 0`` is
-  ``⌈σ²/(2τ(μ−F))⌉`` (ECONOMICS.md §1 M2(c)); there is no viable size when
+  ``⌈σ²/(2τ(μ−F))⌉`` (RISK-3 in docs/theorems.md); there is no viable size when
   ``ωσ²/(2τ) ≥ μ − F``.
 
 Oligopolistic reaction (Knickerbocker 1973; Head, Mayer & Ries 2002, *JEMS*
@@ -351,15 +351,16 @@ class RiskSyndicate(Model):
     @staticmethod
     def closed_forms() -> ClosedForms:
         """Exchangeable syndicate: CE per member, the premia, ``k*`` and the game ``v(s)``."""
-        mu, F, tau, sig2, w = sp.symbols("mu F tau sigma2 omega", real=True)
+        mu, F, tau, sig2, w = sp.symbols("mu F tau sigma^2 omega", real=True)
         s = sp.Symbol("s", positive=True)
         var_S = s * (1 - w) * sig2 + s**2 * w * sig2
         v_s = s * mu - var_S / (2 * s * tau)
         exprs = {
             "v": sp.Eq(sp.Symbol("v(s)"), sp.expand(v_s)),
             "ce_per_member": sp.Eq(sp.Symbol("CE(s)/s - F"), sp.expand(v_s / s - F)),
-            "idiosyncratic_premium": sp.Eq(sp.Symbol("pi_idio(s)"), (1 - w) * sig2 / (2 * s * tau)),
-            "common_premium": sp.Eq(sp.Symbol("pi_common"), w * sig2 / (2 * tau)),
+            "idiosyncratic_premium": sp.Eq(sp.Symbol(r"\pi_{\mathrm{idio}}(s)"),
+                                           (1 - w) * sig2 / (2 * s * tau)),
+            "common_premium": sp.Eq(sp.Symbol(r"\pi_{\mathrm{common}}"), w * sig2 / (2 * tau)),
             "k_star_real": sp.Eq(sp.Symbol("k^*"),
                                  (1 - w) * sig2 / (2 * tau * (mu - F) - w * sig2)),
         }
@@ -400,7 +401,7 @@ class OligopolisticReaction(Model):
     and risk-neutral decisions (ρ = 0) are strategic substitutes (the gain falls by
     ``4(d² + σ²)/9`` when the rival invests), as in Head, Mayer & Ries (2002, *JEMS*
     11:453); co-located rivals share the cost shock, which hedges relative position.
-    ECONOMICS.md §1 M2(e) marks this closed form as "our derivation"; it is derived
+    The closed form is our derivation (RISK-4 in docs/theorems.md); it is derived
     here with sympy (:meth:`closed_forms`) and checked against quadrature in the tests.
 
     Parameters
@@ -440,7 +441,7 @@ class OligopolisticReaction(Model):
     @staticmethod
     @functools.cache
     def _derivation():
-        a, w, t, ws, sig2, rho = sp.symbols("a w t w_star sigma2 rho", real=True)
+        a, w, t, ws, sig2, rho = sp.symbols("a w t w^* sigma^2 rho", real=True)
         u, d = sp.symbols("u d", real=True)
         eps = sp.Symbol("epsilon", real=True)
 
@@ -477,7 +478,7 @@ class OligopolisticReaction(Model):
         exprs = {
             "G_X": sp.Eq(sp.Symbol("G_X"), D["G_X"]),
             "G_I": sp.Eq(sp.Symbol("G_I"), D["G_I"]),
-            "G_I_minus_G_X": sp.Eq(sp.Symbol("G_I - G_X"), D["diff"]),
+            "G_I_minus_G_X": sp.Eq(sp.Symbol("G_{I} - G_{X}"), D["diff"]),
             "rho_star": sp.Eq(sp.Symbol("rho^*"), D["rho_star"]),
         }
         return ClosedForms(exprs, D["symbols"], title="HMR-type follow-the-leader threshold")

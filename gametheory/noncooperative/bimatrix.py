@@ -22,12 +22,11 @@ a game is nondegenerate iff no vertex of ``P`` or ``Q`` has more labels than its
 dimension, i.e. no mixed strategy with support size ``k`` has more than ``k`` pure best
 responses (von Stengel 2002, Thm 2.10) — this is checked and reported.
 
-nashpy is used as the design card requires, but never trusted blind (its support
-enumeration drops equilibria whose off-support probabilities round to −1e-16, and its
-pivoting can cycle or fail on degenerate games; see docs/discussion.md): its results
-are verified one by one, and on small nondegenerate games its ``support_enumeration``
-cross-checks ours (every equilibrium it finds must be in our set);
-its Lemke–Howson pivots are driven here with an iteration cap so that no call can hang.
+nashpy is used as the design card requires, but never trusted blind (its defects are
+measured in benchmarks/README.md and described in docs/discussion.md): its results are
+verified one by one, and on small nondegenerate games its ``support_enumeration``
+cross-checks ours (every equilibrium it finds must be in our set); its Lemke–Howson
+pivots are driven here with an iteration cap so that no call can hang.
 
 References
 ----------
@@ -704,7 +703,8 @@ def bimatrix_equilibria(A, B, method: str = "enumeration", tol: float = 1e-9,
         complete = False
         used = f"nashpy {method.removeprefix('nashpy_')}_enumeration, each result verified"
         dropped = len(raw) - len(eqs)
-        note = "nashpy's enumerators can miss equilibria; completeness not certified"
+        note = ("nashpy's enumerators can miss equilibria (docs/discussion.md); "
+                "completeness not certified")
         if dropped:
             note += f"; {dropped} invalid result(s) dropped"
     for x, y in eqs:

@@ -338,7 +338,7 @@ class ModeEntryGame:
         given by each (monopolistically competitive) firm, so payoffs do not depend on
         the counts and the unique equilibrium (when no firm is indifferent) sorts firms by
         the cut-offs ``Φ_X = f_X / (τ^{1−σ} B)`` and ``Φ_I = (f_I − f_X)/((1 − τ^{1−σ}) B)``
-        (T26; :class:`gametheory.models.EntryModeSorting`).
+        (COST-1; :class:`gametheory.models.EntryModeSorting`).
         """
         Phi = finite_array(Phi, "Phi (productivity index)")
         if Phi.ndim != 1 or Phi.size == 0 or np.any(Phi < 0):

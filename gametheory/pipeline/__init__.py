@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,8 +19,7 @@ from pathlib import Path
 
 #: Registry modules, one per topic; each owns its figures.
 MODULES = ("cost_sharing", "entry", "sharing", "dissipation", "cluster", "value_chain",
-           "organisation",
-           "results")
+           "organisation", "results", "sensitivity")
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,80 @@ def text(name: str, description: str):
     return deco
 
 
+# --------------------------------------------------------------------------- the case
+_CASE = None          # the case set with use_case (None: the built-in default case)
+_DEFAULT_CASE = None  # the built-in default case, read once
+_BUILT_WITH = None    # the case the registry modules read when they were imported
+
+
+def use_case(case=None):
+    """Make ``case`` (a path to a TOML case file, a :class:`gametheory.cases.Case`, or
+    None for the built-in default) the case the producers use; returns the case.
+
+    Registry modules read their parameters when imported (:func:`case_section`);
+    :func:`load` re-imports them when the case has changed since.
+    """
+    global _CASE
+    from ..cases import load_case
+
+    _CASE = None if case is None else load_case(case)
+    return current_case()
+
+
+def current_case():
+    """The case the producers use (see :func:`use_case`)."""
+    global _DEFAULT_CASE
+    if _CASE is not None:
+        return _CASE
+    if _DEFAULT_CASE is None:
+        from ..cases import default_case
+
+        _DEFAULT_CASE = default_case()
+    return _DEFAULT_CASE
+
+
+def case_section(name: str) -> dict:
+    """The parameters of section ``name`` of the current case: what registry modules read."""
+    global _BUILT_WITH
+    case = current_case()
+    _BUILT_WITH = case
+    return case.section(name)
+
+
 def load() -> dict[str, Product]:
-    """Import every registry module and return the registry."""
+    """Import every registry module (again, if the case changed) and return the registry."""
+    stale = _BUILT_WITH is not None and _BUILT_WITH is not current_case()
     for mod in MODULES:
-        importlib.import_module(f"{__name__}.{mod}")
+        name = f"{__name__}.{mod}"
+        if stale and name in sys.modules:
+            importlib.reload(sys.modules[name])
+        else:
+            importlib.import_module(name)
     return REGISTRY
+
+
+#: Significant digits of the numbers in the CSV tables: enough for every figure the paper
+#: quotes, few enough that float noise (19.99999999999997) never reaches a file.
+CSV_DIGITS = 12
+
+
+def _csv_cell(x):
+    """A table cell for CSV: floats rounded to :data:`CSV_DIGITS` significant digits."""
+    if isinstance(x, (bool, str)) or x is None:
+        return x
+    try:
+        import numpy as np
+
+        if isinstance(x, np.generic):
+            x = x.item()
+    except ImportError:  # pragma: no cover - numpy is a dependency
+        pass
+    if isinstance(x, float):
+        if x != x or x in (float("inf"), float("-inf")):
+            return x
+        text = f"{x:.{CSV_DIGITS}g}"
+        return "0" if text == "-0" else text
+    return x
 
 
 def _write_table(header, rows, stem: Path) -> list[Path]:
@@ -70,7 +139,7 @@ def _write_table(header, rows, stem: Path) -> list[Path]:
     with open(stem.with_suffix(".csv"), "w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(header)
-        w.writerows(rows)
+        w.writerows([_csv_cell(c) for c in row] for row in rows)
     def cell(x):
         return f"{x:.6g}" if isinstance(x, float) else str(x)
     md = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -80,8 +149,25 @@ def _write_table(header, rows, stem: Path) -> list[Path]:
 
 
 def run(out: str | Path = "paper", only: list[str] | None = None,
-        verbose: bool = True) -> list[Path]:
-    """Produce every registered figure and table (or those named in ``only``) under ``out``."""
+        verbose: bool = True, case=None) -> list[Path]:
+    """Produce every registered figure and table (or those named in ``only``) under ``out``.
+
+    ``case``: a case file (path or :class:`gametheory.cases.Case`) to use for this run
+    instead of the current case (by default the built-in one); the current case is
+    restored afterwards.
+    """
+    global _CASE
+    if case is None:
+        return _run(out, only, verbose)
+    previous = _CASE
+    use_case(case)
+    try:
+        return _run(out, only, verbose)
+    finally:
+        _CASE = previous
+
+
+def _run(out, only, verbose) -> list[Path]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -100,12 +186,16 @@ def run(out: str | Path = "paper", only: list[str] | None = None,
             continue
         t0 = time.perf_counter()
         if prod.kind == "figure":
+            from ..plotting.style import paper_style
+
             fig = prod.func()
             for ext in ("pdf", "png"):
                 path = out / "figures" / f"{name}.{ext}"
-                # no timestamps: regenerating unchanged figures leaves the files unchanged
+                # no timestamps: regenerating unchanged figures leaves the files unchanged;
+                # saved in the paper style, so PDFs embed TrueType (Type 42) fonts
                 meta = {"CreationDate": None} if ext == "pdf" else {}
-                fig.savefig(path, dpi=150, bbox_inches="tight", metadata=meta)
+                with paper_style():
+                    fig.savefig(path, dpi=150, bbox_inches="tight", metadata=meta)
                 written.append(path)
             plt.close(fig)
         elif prod.kind == "text":
@@ -143,11 +233,13 @@ def main(argv=None):
     parser.add_argument("--out", default="paper", help="output folder (default: paper)")
     parser.add_argument("--only", nargs="*", help="names of products to make")
     parser.add_argument("--list", action="store_true", help="list the products and exit")
+    parser.add_argument("--case", metavar="FILE",
+                        help="TOML case file (default: the built-in default case)")
     args = parser.parse_args(argv)
     if args.list:
         for name, prod in load().items():
             print(f"{prod.kind:6s} {name:40s} {prod.description}")
         return 0
-    paths = run(args.out, args.only)
+    paths = run(args.out, args.only, case=args.case)
     print(f"wrote {len(paths)} files under {args.out}/")
     return 0

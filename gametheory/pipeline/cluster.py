@@ -19,12 +19,12 @@ import numpy as np
 
 from ..models import ClusterVsScattered
 from ..models.cluster import MECHANISMS, REGIMES
-from . import figure, table
+from . import case_section, figure, table
 
 #: Default M0 case: a = 100, b = 1, c0 = c_f = 40, k = 2 foreign incumbents, σ² = 200 (half
 #: common), τ = 300, F = 60; the cluster's platform 50 + 15 per member, agglomeration
 #: γ = 0.8 down to 36, signal precision r = 0.8; 12 firms choose whether to join.
-DEFAULT_CLUSTER = ClusterVsScattered()
+DEFAULT_CLUSTER = ClusterVsScattered(**case_section("cluster"))
 #: A heterogeneous cluster: 4 lead firms (cost 34, τ = 600) and 16 SMEs (cost 40, τ = 200,
 #: and capital of 40 each, below the standalone entry cost of 60).
 HETERO_CLUSTER = ClusterVsScattered.with_firm_sizes(n=20, leads=4, sme_capital=40.0,

@@ -12,13 +12,12 @@ from __future__ import annotations
 import numpy as np
 
 from ..models.cost_sharing import EntryCostGame, EntryModeSorting
-from . import figure, table
+from . import case_section, figure, table
 
-#: The built-in default case of M1.
-DEFAULT = dict(K=[30.0, 45.0, 60.0], f=[10.0, 15.0, 20.0], R=[35.0, 50.0, 70.0],
-               form="airport", names=("SME A", "SME B", "Lead"))
-#: HMY parameters of the default case (demand level, trade cost, elasticity, export fixed cost).
-DEFAULT_HMY = dict(B=1.0, tau=1.3, sigma=4.0, f_X=10.0, f_I=60.0)
+#: The M1 case (section [cost_sharing] of the case; built-in: K, f, R of two SMEs and a lead).
+DEFAULT = case_section("cost_sharing")
+#: HMY parameters (section [entry_modes]: demand level, trade cost, elasticity, fixed costs).
+DEFAULT_HMY = case_section("entry_modes")
 
 
 def default_model() -> EntryCostGame:
@@ -31,11 +30,11 @@ def cost_core():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_cost_core
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     sol = default_model().solve()
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.0, 5.4))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.62, PAGE_WIDTH * 0.56))
         plot_cost_core(sol, ax=ax, methods=("Shapley", "nucleolus", "SCRB", "proportional"),
                        title=(f"Joint entry cost c(N) = {sol.joint_cost:g} "
                               f"(standalone total {sol.standalone.sum():g}): "
@@ -49,11 +48,11 @@ def cost_shares():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_cost_shares
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     sol = default_model().solve()
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.4, 3.8))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.66, PAGE_WIDTH * 0.4))
         plot_cost_shares(sol, ax=ax, title="Entry cost alone and shared in the cluster")
     return fig
 
@@ -64,11 +63,11 @@ def fdi_cutoff():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_mode_shift
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     hmy = EntryModeSorting(**DEFAULT_HMY)
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.4, 4.2))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.66, PAGE_WIDTH * 0.44))
         plot_mode_shift(hmy, np.linspace(0, 140, 281), [2, 3], ax=ax,
                         title="Helpman–Melitz–Yeaple cut-offs with a shared FDI fixed cost")
     return fig

@@ -9,18 +9,15 @@ import numpy as np
 
 from ..models.agglomeration import AgglomerationEntry
 from ..models.risk_sharing import OligopolisticReaction, RiskSyndicate, minimal_size
-from . import figure, table
+from . import case_section, figure, table
 
 #: M2 default: each member's host project has mean payoff MU, entry cost F, variance
 #: SIGMA2, of which a share ω is common host-country (political / FX) risk; risk tolerance TAU.
-M2_DEFAULT = dict(mu=100.0, F=90.0, sigma2=400.0, tau=5.0, n_max=20,
-                  common_shares=(0.0, 0.1, 0.2, 0.3))
+M2_DEFAULT = case_section("risk_sharing")
 #: M2 default three-firm syndicate (two SMEs and a lead firm, common FX risk).
-M2_SYNDICATE = dict(mu=[12.0, 15.0, 30.0], tau=[4.0, 6.0, 20.0],
-                    idiosyncratic=[16.0, 25.0, 36.0], common=9.0, names=("SME A", "SME B", "Lead"))
+M2_SYNDICATE = case_section("risk_syndicate")
 #: M3 default: six firms, none profitable alone (R_i < F), synergy per other entrant γ.
-M3_DEFAULT = dict(R=[9.5, 9.0, 8.0, 7.0, 6.0, 4.0], F=10.0,
-                  names=("A", "B", "C", "D", "E", "F"))
+M3_DEFAULT = case_section("agglomeration")
 
 
 def ce_curves():
@@ -42,15 +39,16 @@ def ce_vs_size():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_ce_vs_size
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     sizes, ce, kstar = ce_curves()
     p = M2_DEFAULT
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.4, 4.2))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.66, PAGE_WIDTH * 0.44))
         plot_ce_vs_size(sizes, ce, kstar, ax=ax,
-                        title=(f"Pooling spreads idiosyncratic risk, not common risk "
-                               f"(μ−F={p['mu'] - p['F']:g}, σ²={p['sigma2']:g}, τ={p['tau']:g})"))
+                        title=("Pooling spreads idiosyncratic risk, not common risk\n"
+                               rf"($\mu - F = {p['mu'] - p['F']:g}$, "
+                               rf"$\sigma^2 = {p['sigma2']:g}$, $\tau = {p['tau']:g}$)"))
         ax.set_ylim(max(ax.get_ylim()[0], -25), None)
     return fig
 
@@ -60,19 +58,20 @@ def ce_vs_size():
 def follow_threshold():
     import matplotlib.pyplot as plt
 
-    from ..plotting.style import COLORS, paper_style
+    from ..plotting.style import COLORS, PAGE_WIDTH, paper_style
 
     s2 = np.linspace(0.05, 4.0, 200)
     with paper_style():
-        fig, ax = plt.subplots(figsize=(6.0, 3.8))
-        for d, c in zip((0.5, 1.0, 2.0), (COLORS["cluster"], COLORS["scrb"], COLORS["scattered"])):
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.62, PAGE_WIDTH * 0.4))
+        for d, c, ls in zip((0.5, 1.0, 2.0), (COLORS["cluster"], COLORS["scrb"],
+                                               COLORS["scattered"]), ("-", "--", ":")):
             rho = [OligopolisticReaction(a=10, w=2, t=1, w_star=3 - d, sigma2=v).threshold()
                    for v in s2]
-            ax.plot(s2, rho, color=c, label=f"cost advantage of FDI d = {d:g}")
+            ax.plot(s2, rho, color=c, ls=ls, label=f"cost advantage of FDI $d = {d:g}$")
         ax.set_yscale("log")
-        ax.set_xlabel("variance σ² of the common host cost shock")
-        ax.set_ylabel("threshold ρ* (follow the leader iff ρ > ρ*)")
-        ax.set_title("Risk aversion above ρ* turns FDI decisions into complements (u = 7)")
+        ax.set_xlabel(r"variance $\sigma^2$ of the common host cost shock")
+        ax.set_ylabel(r"threshold $\rho^*$ (follow the leader iff $\rho > \rho^*$)")
+        ax.set_title(r"Risk aversion above $\rho^*$ turns FDI decisions into complements ($u = 7$)")
         ax.legend()
     return fig
 
@@ -90,11 +89,11 @@ def entry_correspondence():
     import matplotlib.pyplot as plt
 
     from ..plotting.sharing import plot_coordination_band, plot_entry_correspondence
-    from ..plotting.style import paper_style
+    from ..plotting.style import PAGE_WIDTH, paper_style
 
     m, corr = m3_correspondence()
     with paper_style():
-        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11.0, 4.3))
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(PAGE_WIDTH, PAGE_WIDTH * 0.4))
         plot_entry_correspondence(corr, ax=ax1, n=m.n,
                                   title=(f"{m.n} firms, none profitable alone "
                                          f"(F = {M3_DEFAULT['F']:g})"))

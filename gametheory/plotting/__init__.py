@@ -15,12 +15,14 @@ from .sharing import (
 from .simplex import core_polygon, plot_core_simplex, to_simplex
 from .style import COLORS, paper_style
 from .value_chain import MODE_COLORS, plot_chain_share, plot_entry_modes
+from .sweep import plot_decomposition_map, plot_grid, plot_sensitivity
 
 __all__ = [
     "COLORS", "paper_style", "core_polygon", "plot_core_simplex", "to_simplex",
     "plot_cost_core", "plot_cost_shares", "plot_mode_shift", "plot_ce_vs_size",
     "plot_entry_correspondence", "plot_coordination_band", "plot_duopoly_entry",
     "plot_dissipation", "plot_sharing_regions", "plot_value_of_information",
-    "plot_regime_map", "plot_decomposition", "plot_stable_sizes", "MODE_COLORS", "plot_chain_share",
-    "plot_entry_modes",
+    "plot_regime_map", "plot_decomposition", "plot_stable_sizes", "MODE_COLORS",
+    "plot_chain_share", "plot_entry_modes", "plot_grid", "plot_decomposition_map",
+    "plot_sensitivity",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .style import COLORS, paper_style
+from .style import COLORS, PAGE_WIDTH, paper_style
 
 _SUBSIDY_STYLES = ("-", "--", ":")
 
@@ -35,10 +35,12 @@ def plot_dissipation(results: dict, F: float, grid: dict | None = None, mark=())
     subsidies = sorted(results)
     first = results[subsidies[0]]
     m = first.m
-    ncols = 3 if grid is not None else 2
     with paper_style():
-        fig, axes = plt.subplots(1, ncols, figsize=(5.0 * ncols, 4.2))
-        ax0, ax1 = axes[0], axes[1]
+        # page width: (a) and (b) side by side, the heatmap (c) across the page below
+        rows = 2 if grid is not None else 1
+        fig = plt.figure(figsize=(PAGE_WIDTH, 3.1 * rows + 0.2))
+        gs = fig.add_gridspec(rows, 2)
+        ax0, ax1 = fig.add_subplot(gs[0, 0]), fig.add_subplot(gs[0, 1])
         mm = m[1:]
         ax0.plot(mm, first.profit[1:], "o-", color=COLORS["scattered"], ms=3.5,
                  label=r"profit per entrant $\pi(m)$")
@@ -82,12 +84,13 @@ def plot_dissipation(results: dict, F: float, grid: dict | None = None, mark=())
         ax1.set_ylabel("home profit (national view)")
         ax1.set_title("(b) total profit: cluster optimum vs free entry")
         ax1.legend(fontsize=7.5, loc="lower left")
+        step = max(1, int(np.ceil((m.size - 1) / 8)))
         for ax in (ax0, ax1):
             ax.set_xlim(0.5, m[-1] + 0.5)
-            ax.set_xticks(m[1:])
+            ax.set_xticks(m[1::step])
 
         if grid is not None:
-            ax2 = axes[2]
+            ax2 = fig.add_subplot(gs[1, :])
             Fg, sg = grid["F"], grid["s"]
             mesh = ax2.pcolormesh(sg, Fg, grid["dissipation"], shading="nearest", cmap="Reds")
             fig.colorbar(mesh, ax=ax2, label=r"surplus lost $W_H(m_C)-W_H(m_U)$")
@@ -95,7 +98,7 @@ def plot_dissipation(results: dict, F: float, grid: dict | None = None, mark=())
             if levels.size:
                 cs = ax2.contour(sg, Fg, grid["m_free"], levels=levels, colors="k",
                                  linewidths=0.6)
-                ax2.clabel(cs, fmt=lambda v: f"m_U>{v:.0f}", fontsize=7)
+                ax2.clabel(cs, fmt=lambda v: f"$m_U>{v:.0f}$", fontsize=7)
             for s_pt, F_pt in mark:
                 ax2.plot([s_pt], [F_pt], "v", color="k", ms=6)
             ax2.set_xlabel("entry subsidy rate $s$")

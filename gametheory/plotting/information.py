@@ -7,10 +7,10 @@ import numpy as np
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.patches import Patch
 
-from .style import paper_style
+from .style import PAGE_WIDTH, paper_style
 
 #: One colour per region code of :data:`gametheory.models.information.REGIONS`.
-REGION_COLORS = ("#1b6ca8", "#aed6f1", "#f5b7b1", "#c0392b", "#d5d8dc")
+REGION_COLORS = ("#4477AA", "#BBCCEE", "#FFCCCC", "#EE6677", "#DDDDDD")  # Paul Tol
 
 
 def plot_sharing_regions(panels: dict, gammas, precisions, labels, title: str | None = None):
@@ -43,7 +43,8 @@ def plot_sharing_regions(panels: dict, gammas, precisions, labels, title: str | 
     ncols = 2 if n > 1 else 1
     nrows = int(np.ceil(n / ncols))
     with paper_style():
-        fig, axes = plt.subplots(nrows, ncols, figsize=(5.2 * ncols, 3.6 * nrows + 0.9),
+        height = PAGE_WIDTH / ncols * 0.72 * nrows + 0.7
+        fig, axes = plt.subplots(nrows, ncols, figsize=(PAGE_WIDTH, height),
                                  squeeze=False, sharex=True, sharey=True)
         used = set()
         for ax, (name, reg) in zip(axes.flat, panels.items(), strict=False):

@@ -9,7 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from .simplex import plot_core_simplex
-from .style import COLORS
+from .style import COLORS, HATCHES, MARKERS, PAGE_WIDTH, TOL_BRIGHT
+
+PALETTE = list(TOL_BRIGHT.values())
 
 __all__ = [
     "plot_ce_vs_size", "plot_coordination_band", "plot_cost_core", "plot_cost_shares",
@@ -17,7 +19,7 @@ __all__ = [
 ]
 
 
-def _axes(ax, figsize=(6.0, 4.0)):
+def _axes(ax, figsize=(PAGE_WIDTH * 0.62, PAGE_WIDTH * 0.42)):
     import matplotlib.pyplot as plt
 
     if ax is None:
@@ -51,16 +53,18 @@ def plot_cost_shares(solution, ax=None, *, methods=("Shapley", "nucleolus", "SCR
     width = 0.8 / (len(methods) + 1)
     xs = np.arange(n)
     ax.bar(xs - 0.4 + width / 2, solution.standalone, width, color=COLORS["scattered"],
-           alpha=0.35, label="standalone cost F_i")
+           alpha=0.35, label="standalone cost $F_i$", hatch="//")
     colors = [COLORS.get(m.lower(), c) for m, c in
-              zip(methods, ["#1b6ca8", "#c0392b", "#27ae60", "#8e44ad", "#d35400"])]
+              zip(methods, PALETTE)]
     for k, (m, c) in enumerate(zip(methods, colors)):
-        ax.bar(xs - 0.4 + width * (k + 1.5), np.asarray(allocs[m]), width, color=c, label=m)
+        ax.bar(xs - 0.4 + width * (k + 1.5), np.asarray(allocs[m]), width, color=c, label=m,
+               hatch=HATCHES[(k + 2) % len(HATCHES)], edgecolor="white", linewidth=0.3)
     ax.set_xticks(xs)
     ax.set_xticklabels(names)
     ax.set_ylabel("entry cost")
-    ax.legend(ncol=2)
+    ax.legend(ncol=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=7.5)
     if title:
+        title = f"{title}\n\n"  # room for the legend between the title and the bars
         ax.set_title(title)
     return ax
 
@@ -81,19 +85,20 @@ def plot_mode_shift(sorting, Phi, k_values, ax=None, title=None):
     profit_I = sorting.B * Phi - sorting.f_I
     profit_X = sorting.freeness * sorting.B * Phi - sorting.f_X
     ax.plot(Phi, np.zeros_like(Phi), color="black", lw=0.8)
-    ax.plot(Phi, profit_X, color=COLORS["neutral"], label="export / non-equity: π_X")
-    ax.plot(Phi, profit_I, color=COLORS["scattered"], label="FDI alone: π_I")
-    palette = ["#1b6ca8", "#27ae60", "#8e44ad", "#d35400"]
+    ax.plot(Phi, profit_X, color=COLORS["neutral"], label=r"export / non-equity: $\pi_X$", ls="-.")
+    ax.plot(Phi, profit_I, color=COLORS["scattered"], label=r"FDI alone: $\pi_I$")
+    palette = [PALETTE[0], PALETTE[2], PALETTE[5], PALETTE[3]]
     for j, k in enumerate(ks):
         ax.plot(Phi, sorting.B * Phi - sorting.f_I / k, color=palette[j % 4], ls="--",
-                label=f"FDI, cost shared by k={k:g}: cut-off Φ_I={shift.cutoff_shared[j]:.3g}")
+                label=rf"FDI, cost shared by $k={k:g}$: "
+                      rf"cut-off $\Phi_I={shift.cutoff_shared[j]:.3g}$")
     lo = float(np.min(shift.cutoff_shared))
     ax.axvspan(lo, base.fdi_cutoff, color=COLORS["core"], alpha=0.5,
                label="switch to FDI when clustered")
     ax.axvline(base.fdi_cutoff, color=COLORS["scattered"], lw=0.8, ls=":")
     if base.sorting:
         ax.axvline(base.export_cutoff, color=COLORS["neutral"], lw=0.8, ls=":")
-    ax.set_xlabel("productivity index Φ = φ^(σ−1)")
+    ax.set_xlabel(r"productivity index $\Phi = \varphi^{\sigma-1}$")
     ax.set_ylabel("profit")
     ymin = min(0.0, float(np.min(profit_X)))
     ax.set_ylim(ymin * 1.05 - 0.05, float(np.max(sorting.B * Phi)) * 0.9)
@@ -113,20 +118,20 @@ def plot_ce_vs_size(sizes, ce_by_share: dict, k_star: dict, ax=None, *, title=No
     """
     ax = _axes(ax)
     sizes = np.asarray(sizes)
-    palette = ["#1b6ca8", "#27ae60", "#d35400", "#c0392b", "#8e44ad"]
+    palette = [PALETTE[0], PALETTE[2], PALETTE[3], PALETTE[1], PALETTE[5]]
     ax.axhline(0.0, color="black", lw=0.8)
     for j, (omega, ce) in enumerate(ce_by_share.items()):
         c = palette[j % len(palette)]
         k = k_star.get(omega)
-        lab = f"common share ω = {omega:g}: " + (f"k* = {k}" if k is not None
-                                                 else "no k* (never viable)")
-        ax.plot(sizes, ce, marker="o", ms=3, color=c, label=lab)
+        lab = rf"common share $\omega = {omega:g}$: " + (f"$k^* = {k}$" if k is not None
+                                                          else "no $k^*$ (never viable)")
+        ax.plot(sizes, ce, marker=MARKERS[j % len(MARKERS)], ms=3, color=c, label=lab)
         if k is not None and sizes.min() <= k <= sizes.max():
             yk = np.asarray(ce)[np.flatnonzero(sizes == k)[0]]
             ax.scatter([k], [yk], s=90, facecolor="none", edgecolor=c, lw=1.6, zorder=5)
-            ax.annotate(f"k*={k}", (k, yk), textcoords="offset points", xytext=(4, -13),
+            ax.annotate(f"$k^*={k}$", (k, yk), textcoords="offset points", xytext=(4, -13),
                         fontsize=8, color=c)
-    ax.set_xlabel("syndicate size k (members)")
+    ax.set_xlabel("syndicate size $k$ (members)")
     ax.set_ylabel(ylabel)
     ax.legend(loc="lower right", fontsize=8)
     if title:
@@ -167,7 +172,7 @@ def plot_entry_correspondence(corr, ax=None, *, n=None, title=None):
             label="greatest NE (selected by cluster organisation)")
     ax.step(gammas, corr.least, where="mid", color=COLORS["scattered"], lw=1.8, ls="--",
             label="least NE (uncoordinated)")
-    ax.set_xlabel("synergy γ (per other entrant)")
+    ax.set_xlabel(r"synergy $\gamma$ (per other entrant)")
     ax.set_ylabel("number of entrants")
     if n is not None:
         ax.set_yticks(range(n + 1))
@@ -197,7 +202,7 @@ def plot_coordination_band(F, n, gammas, R_range, ax=None, *, title=None):
     ax.axhline(F, color=COLORS["cluster"], lw=1.0)
     ax.set_xlim(g.min(), g.max())
     ax.set_ylim(lo_R, hi_R)
-    ax.set_xlabel("synergy γ (per other entrant)")
+    ax.set_xlabel(r"synergy $\gamma$ (per other entrant)")
     ax.set_ylabel("stand-alone profit R (entry cost F = %g)" % F)
     ax.text(g.min() + 0.03 * np.ptp(g), F, "R = F", va="bottom", fontsize=8,
             color=COLORS["cluster"])

@@ -17,7 +17,7 @@ import numpy as np
 from .._tolerance import tolerance
 from .._validation import finite_array
 from ..coalitional.game import CostGame, TUGame
-from .style import COLORS
+from .style import COLORS, PAGE_WIDTH
 
 __all__ = ["core_polygon", "plot_core_simplex", "to_simplex"]
 
@@ -112,7 +112,7 @@ def plot_core_simplex(game, points: Mapping | None = None, ax=None, *, grid: int
     worth, a, total = _frame(game)
     is_cost = isinstance(game, CostGame)
     if ax is None:
-        _, ax = plt.subplots(figsize=(5.6, 5.0))
+        _, ax = plt.subplots(figsize=(PAGE_WIDTH * 0.6, PAGE_WIDTH * 0.54))
     ax.set_aspect("equal")
     ax.axis("off")
 
@@ -172,7 +172,7 @@ def plot_core_simplex(game, points: Mapping | None = None, ax=None, *, grid: int
         ax.text(0.5, 0.3, "core is empty", ha="center", color=COLORS["scattered"], fontsize=10)
 
     # allocations
-    palette = iter(["#8e44ad", "#d35400", "#16a085", "#2c3e50", "#f39c12"])
+    palette = iter(["#AA3377", "#CCBB44", "#66CCEE", "#222255", "#228833"])
     for m, (label, x) in enumerate((points or {}).items()):
         t = to_simplex(game, np.asarray(x, dtype=float))
         xy = _xy(t)
