@@ -14,8 +14,8 @@ from .sharing import (
 )
 from .simplex import core_polygon, plot_core_simplex, to_simplex
 from .style import COLORS, paper_style
-from .value_chain import MODE_COLORS, plot_chain_share, plot_entry_modes
 from .sweep import plot_decomposition_map, plot_grid, plot_sensitivity
+from .value_chain import MODE_COLORS, plot_chain_share, plot_entry_modes
 
 __all__ = [
     "COLORS", "paper_style", "core_polygon", "plot_core_simplex", "to_simplex",
