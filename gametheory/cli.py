@@ -49,31 +49,42 @@ def _fmt(x) -> str:
 
 def _solve(args) -> int:
     from .cases import load_case
-    from .sweep import targets
+    from .models.cluster import MECHANISMS
 
     case = load_case(args.case)
     model = case.cluster()
-    head = targets.headline(model)
-    dec = targets.decomposition(model)
+    r = model.solve()
     p = model.params()
+
+    def show(v):
+        return f"{v:g}" if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
+
     print(f"case: {case.name} ({case.path})")
-    print("model: ClusterVsScattered (M0) — " + ", ".join(f"{k}={v:g}" for k, v in p.items()))
+    print("model: ClusterVsScattered (M0) — " + ", ".join(
+        f"{k}={show(v)}" for k, v in p.items() if v is not None))
     print()
-    print(f"regime:               {head['regime']} (code {head['regime_code']})")
-    print(f"scattered entry m_U:  {head['m_U']} entrants (free entry), national surplus "
-          f"V_U = {_fmt(head['V_U'])}")
-    print(f"cluster entry m_C:    {head['m_C']} members (cluster's choice), national surplus "
-          f"V_C = {_fmt(head['V_C'])}")
-    print(f"gain V_C − V_U:       {_fmt(head['gain'])}")
-    print(f"dissipation:          {_fmt(head['dissipation'])} (scattered surplus lost to "
-          "over-entry)")
+    st = r.stability
+    print(f"regime:               {r.regime} (code {r.regime_code})")
+    print(f"scattered entry m_U:  {r.scattered.m} entrants (free entry), national surplus "
+          f"V_U = {_fmt(r.scattered.national_surplus)}")
+    print(f"cluster entry m_C:    {r.cluster.m} entrants ({len(r.cluster.cluster_entrants)} "
+          f"members sent, {len(r.cluster.own_entrants)} on their own), national surplus "
+          f"V_C = {_fmt(r.cluster.national_surplus)}")
+    print(f"equilibrium cluster:  {len(r.cluster.members)} members of {model.n} "
+          f"(internally {'stable' if st.internal else 'unstable'}, externally "
+          f"{'stable' if st.external else 'unstable'}; split "
+          f"{'in' if st.in_core else 'not in'} the core, least-core ε = "
+          f"{_fmt(st.least_core_epsilon)})")
+    print(f"gain V_C − V_U:       {_fmt(r.gain)} (organising cost {_fmt(r.organising_cost)})")
+    print(f"coordination role:    {r.coordination_role}")
     print()
-    print("decomposition of the gain (Shapley value of the mechanism game; sums to the gain):")
-    width = max(len(k) for k in dec)
-    for k, v in dec.items():
-        if k != "gain":
-            print(f"  {k:<{width}}  {_fmt(v):>10}")
-    print(f"  {'sum':<{width}}  {_fmt(dec['gain']):>10}")
+    print("decomposition (Shapley value of the mechanism game; sums to the gain plus the "
+          "organising cost):")
+    width = max(len(k) for k in MECHANISMS)
+    for k, v in zip(MECHANISMS, r.decomposition):
+        own = r.dividends.get(frozenset([k]), 0.0)
+        print(f"  {k:<{width}}  {_fmt(float(v)):>10}   (own effect {_fmt(own)})")
+    print(f"  {'sum':<{width}}  {_fmt(float(sum(r.decomposition))):>10}")
     return 0
 
 

@@ -40,9 +40,8 @@ def test_default_case_reproduces_the_built_in_defaults():
             assert all(isinstance(s, str) and len(s) > 3 for s in srcs.values())
     from gametheory.pipeline.dissipation import DEFAULT_DISSIPATION
 
-    assert DEFAULT_DISSIPATION == gt.DissipationEntry(
-        a=100.0, b=1.0, c0=40.0, gamma=0.8, c_floor=36.0, k=2, c_f=40.0, F=60.0, s=0.0,
-        n_potential=16)
+    # figure C and its table live in the world of the cluster section (one world)
+    assert DEFAULT_DISSIPATION == gt.ClusterVsScattered().dissipation_model()
 
 
 def test_case_file_overrides_only_what_it_gives(tmp_path):
@@ -85,7 +84,8 @@ def test_solve_prints_the_headline_answers(tmp_path, capsys):
     res = gt.ClusterVsScattered(s=0.6).solve()
     assert f"regime:               {res.regime}" in out
     assert f"scattered entry m_U:  {res.scattered.m} entrants" in out
-    assert f"cluster entry m_C:    {res.cluster.m} members" in out
+    assert f"cluster entry m_C:    {res.cluster.m} entrants" in out
+    assert f"equilibrium cluster:  {len(res.cluster.members)} members" in out
     assert f"{res.gain:,.2f}".replace("-", "−") in out
     for name, x in zip(gt.MECHANISMS, res.decomposition):
         line = next(ln for ln in out.splitlines() if ln.strip().startswith(name))
@@ -133,13 +133,12 @@ def test_help_explains_each_option():
 
 def test_figures_uses_the_case(tmp_path):
     """``figures --case`` feeds the case to the producers; afterwards the default is back."""
-    path = _write(tmp_path, "[dissipation]\nF = 90.0\n")
+    path = _write(tmp_path, "[cluster]\nF = 90.0\n")
     assert cli.main(["figures", "--case", str(path), "--out", str(tmp_path / "p"),
                      "--only", "tab_dissipation"]) == 0
     with open(tmp_path / "p" / "tables" / "tab_dissipation.csv") as fh:
         rows = list(csv.reader(fh))
-    want = gt.DissipationEntry(a=100.0, b=1.0, c0=40.0, gamma=0.8, c_floor=36.0, k=2,
-                               c_f=40.0, F=90.0, s=0.0, n_potential=16).solve(0.0)
+    want = gt.ClusterVsScattered(F=90.0).dissipation_model().solve(0.0)
     assert int(rows[1][1]) == want.m_free and int(rows[1][3]) == want.m_cluster
     pipeline.run(tmp_path / "d", only=["tab_dissipation"], verbose=False)
     from gametheory.pipeline import dissipation

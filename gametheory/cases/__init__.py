@@ -1,7 +1,7 @@
 """Case files: a scenario's parameters, with the source of each, in TOML.
 
 A case file has one section per model (``[cluster]`` for the integrated model M0,
-``[dissipation]``, ``[cost_sharing]``, ``[entry_modes]``, ``[risk_sharing]``,
+``[cost_sharing]``, ``[entry_modes]``, ``[risk_sharing]``,
 ``[risk_syndicate]``, ``[agglomeration]``), a ``[sensitivity]`` section (the box of the
 global sensitivity analysis) and a ``[case]`` section (``name``, ``description``).
 A parameter is written ``name = { value = ..., source = "where it comes from" }`` or,
@@ -40,7 +40,6 @@ __all__ = ["Case", "load_case", "default_case", "SECTIONS"]
 SECTIONS = {
     "case": "name and description of the scenario",
     "cluster": "ClusterVsScattered (M0): the integrated model",
-    "dissipation": "DissipationEntry (M4): free entry against the cluster optimum",
     "cost_sharing": "EntryCostGame (M1): the entry-cost game",
     "entry_modes": "EntryModeSorting (M1): Helpman-Melitz-Yeaple cut-offs",
     "risk_sharing": "exchangeable syndicates (M2): mu, F, sigma2, tau, n_max, common_shares",
@@ -59,10 +58,9 @@ _PLAIN_KEYS = {
 
 
 def _model_class(section: str):
-    from ..models import ClusterVsScattered, DissipationEntry, EntryCostGame, EntryModeSorting
+    from ..models import ClusterVsScattered, EntryCostGame, EntryModeSorting
 
-    return {"cluster": ClusterVsScattered, "dissipation": DissipationEntry,
-            "cost_sharing": EntryCostGame, "entry_modes": EntryModeSorting}.get(section)
+    return {"cluster": ClusterVsScattered, "cost_sharing": EntryCostGame, "entry_modes": EntryModeSorting}.get(section)
 
 
 def _allowed(section: str) -> tuple:
@@ -152,7 +150,7 @@ def _validate(values: dict, where: str) -> None:
     """Build every model of the case once: its own validation names the parameter."""
     from ..models import AgglomerationEntry, RiskSyndicate
 
-    for section in ("cluster", "dissipation", "cost_sharing", "entry_modes"):
+    for section in ("cluster", "cost_sharing", "entry_modes"):
         try:
             _model_class(section)(**values[section])
         except (ValueError, TypeError) as exc:

@@ -201,6 +201,10 @@ class EntryOutcome(ResultMixin):
         rule; others: CE abroad net of its entry cost, or the outside option).
     equilibrium_counts : tuple
         Home entrants by type (members sent, own entrants) in this outcome.
+    home_output : float
+        Expected output of all home entrants in the host market.
+    price : float
+        Expected host-market price.
     """
 
     m: int
@@ -211,6 +215,8 @@ class EntryOutcome(ResultMixin):
     subsidy_cost: float
     firm_payoff: np.ndarray
     equilibrium_counts: tuple
+    home_output: float = 0.0
+    price: float = float("nan")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -701,13 +707,17 @@ class ClusterVsScattered(Model):
             pay[i] = U[self._type_of[i]] + self._type_table[self._type_of[i], 4]
         for i in members:
             pay[i] = x_row[self._type_of[i]]
+        pair = int(res["pair"][0, mu_idx])
+        q = res["market"].quantities[0, pair]
+        home_q = float((e * q[:st.T]).sum() + (o * q[st.T:2 * st.T]).sum())
         return EntryOutcome(
             m=int(e.sum() + o.sum()), members=tuple(self._names[i] for i in members),
             cluster_entrants=tuple(self._names[i] for i in sorted(sent)),
             own_entrants=tuple(self._names[i] for i in sorted(own)),
             national_surplus=float(res[national_key][0, mu_idx]),
             subsidy_cost=float(res["subsidy"][0, mu_idx]), firm_payoff=pay,
-            equilibrium_counts=(tuple(int(v) for v in e), tuple(int(v) for v in o)))
+            equilibrium_counts=(tuple(int(v) for v in e), tuple(int(v) for v in o)),
+            home_output=home_q, price=float(res["market"].price[0, pair]))
 
     # ------------------------------------------------------------------ mechanisms
     @functools.cached_property

@@ -2,7 +2,7 @@
 
 Home entrants from one cluster enter a host market held by ``k`` foreign incumbents.
 Post-entry competition is non-cooperative Cournot with linear demand ``P = a − bQ``
-(section 4, modelling caution 1 of the economics reference: output cartels are illegal
+(output cartels are illegal
 abroad and rarely pay, see :func:`merger_outcome`). With ``m`` home entrants each
 home firm has marginal cost
 
@@ -206,7 +206,7 @@ class ContestResult(ResultMixin):
 # --------------------------------------------------------------------------- free functions
 def excess_entry(a: float, b: float, c: float, F: float, s: float = 0.0,
                  n_max: int | None = None) -> ExcessEntryResult:
-    """Free entry against the welfare optimum in symmetric linear Cournot (T7).
+    """Free entry against the welfare optimum in symmetric linear Cournot (DISS-1).
 
     Total surplus ``W(n) = CS(n) + n π(n) − nF = (A/2) n(n + 2)/(n + 1)² − nF`` with
     ``A = (a − c)²/b``. With ``z = A/F``: the free-entry count solves
@@ -288,7 +288,7 @@ def merger_outcome(a: float, b: float, c: float, n: int, m: int,
 def synergy_frontier(a: float, c: float, n: int, m):
     """Smallest marginal-cost cut ``D*(m)`` that makes a merger of ``m`` of ``n`` profitable.
 
-    ``D*(m) = (a − c)(√m (n − m + 2)/(n + 1) − 1)/(n − m + 1)`` (our derivation, T27):
+    ``D*(m) = (a − c)(√m (n − m + 2)/(n + 1) − 1)/(n − m + 1)`` (our derivation, DISS-4):
     the merged firm's interior profit ``b((a − c + (n − m + 1)D)/(b(n − m + 2)))²``
     must reach ``m`` times the pre-merger profit ``(a − c)²/(b(n + 1)²)``. Valid for
     interior outputs, i.e. ``D < a − c`` (always true of ``D*``); negative values mean
@@ -530,7 +530,7 @@ class DissipationEntry(Model):
         return {"scattered": tullock_contest(m_u, prize), "cluster": tullock_contest(1, prize)}
 
     def closed_forms(self) -> ClosedForms:
-        """Symmetric-case closed forms (no incumbents, no agglomeration): T6, T7, T8, T9, T27."""
+        """Symmetric-case closed forms (no incumbents, no agglomeration): MKT-2, DISS-1 … DISS-4."""
         a, b, c, F, s, V = sp.symbols("a b c F s V", positive=True)
         n, m = sp.symbols("n m", positive=True)
         A = (a - c) ** 2 / b
@@ -542,9 +542,9 @@ class DissipationEntry(Model):
             "welfare": sp.Eq(sp.Symbol("W(n)"), A / 2 * n * (n + 2) / (n + 1) ** 2 - n * F),
             "n_free": sp.Eq(sp.Symbol("n_e"), sp.sqrt(z / (1 - s)) - 1),
             "n_welfare": sp.Eq(sp.Symbol("n_W"), sp.cbrt(z) - 1),
-            "merger_gain": sp.Eq(sp.Symbol(r"\Delta\pi_{merger}"),
+            "merger_gain": sp.Eq(sp.Symbol(r"\Delta\pi_{\mathrm{merger}}"),
                                  A / (n - m + 2) ** 2 - m * A / (n + 1) ** 2),
-            "synergy_frontier": sp.Eq(sp.Symbol("D^*(m)"),
+            "synergy_frontier": sp.Eq(sp.Function("D^{*}")(m),
                                       (a - c) * (sp.sqrt(m) * (n - m + 2) / (n + 1) - 1)
                                       / (n - m + 1)),
             "tullock_outlay": sp.Eq(sp.Symbol("x^*"), (n - 1) * V / n**2),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Registry modules, one per topic; each owns its figures.
-MODULES = ("cost_sharing", "entry", "sharing", "dissipation", "cluster", "value_chain",
+MODULES = ("cost_sharing", "entry", "sharing", "cluster", "dissipation", "value_chain",
            "organisation", "results", "sensitivity")
 
 
