@@ -47,6 +47,8 @@ SECTIONS = {
     "cost_sharing": "M1 cost sharing", "risk_sharing": "M2 risk sharing",
     "agglomeration": "M3 agglomeration", "dissipation": "M4 dissipation",
     "information": "M5 information sharing", "cluster": "M0 cluster vs scattered",
+    "real_options": "Dynamics: real options", "herding": "Dynamics: pioneers and herding",
+    "capability": "Dynamics: capability building",
 }
 
 _NAME = r"(?:(?:von|van|de|d') )?[A-Z][A-Za-zÀ-ÿ'’\-]+"

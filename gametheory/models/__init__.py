@@ -4,7 +4,10 @@ M0 :class:`ClusterVsScattered` (the integrated comparison), M1 :class:`EntryCost
 and :class:`EntryModeSorting` (cost sharing), M2 :class:`RiskSyndicate` and
 :class:`OligopolisticReaction` (risk sharing), M3 :class:`AgglomerationEntry`
 (concentration of cluster advantages), M4 :class:`DissipationEntry` (internal
-dissipation), M5 :class:`InfoSharing` (information sharing).
+dissipation), M5 :class:`InfoSharing` (information sharing). Dynamics: real options
+(:class:`RealOption`, :class:`OptionGame`), pioneers and herding
+(:class:`InformationCascade`, :class:`PioneerGame`) and capability building
+(:class:`LearningByDoing`).
 """
 
 from .agglomeration import AgglomerationEntry
@@ -17,7 +20,10 @@ from .dissipation import (
     synergy_frontier,
     tullock_contest,
 )
+from .capability import LearningByDoing
+from .herding import InformationCascade, PioneerGame
 from .information import InfoSharing, public_information
+from .real_options import OptionGame, RealOption, pooled_premium
 from .risk_sharing import OligopolisticReaction, RiskSyndicate
 
 __all__ = [
@@ -33,4 +39,8 @@ __all__ = [
     "DissipationEntry", "excess_entry", "merger_outcome", "synergy_frontier", "tullock_contest",
     # M5
     "InfoSharing", "public_information",
+    # dynamics: real options, pioneers and herding, capability building
+    "RealOption", "OptionGame", "pooled_premium",
+    "InformationCascade", "PioneerGame",
+    "LearningByDoing",
 ]

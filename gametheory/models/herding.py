@@ -211,7 +211,7 @@ class InformationCascade(Model):
     --------
     >>> m = InformationCascade(accuracy=0.7, tie="coin")
     >>> round(m.eventual().wrong, 6)     # BHW: (1−q)(2−q)/(2(1−q+q²))
-    0.201266
+    0.246835
     """
 
     accuracy: float = 0.7

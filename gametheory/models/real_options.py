@@ -462,7 +462,7 @@ class OptionGame(Model):
     --------
     >>> g = OptionGame.from_cournot(a=10, b=1, I=100, r=0.04, delta=0.04, sigma=0.2)
     >>> s = g.solve()
-    >>> s.equilibrium, s.preemption_points[0] < s.leader_thresholds[0] < s.follower_trigger
+    >>> s.equilibrium, bool(s.preemption_points[0] < s.leader_thresholds[0] < s.follower_trigger)
     ('preemption (rent equalisation)', True)
     """
 
