@@ -392,6 +392,15 @@ def test_unit_invariance(lam):
         assert sol2.follower_trigger == pytest.approx(sol1.follower_trigger, rel=1e-9)
 
 
+def test_results_render_in_jupyter():
+    """Results display as HTML tables, infinite triggers included ("inf", not an error)."""
+    g = OptionGame.from_cournot(a=10, b=1, I=100, r=0.04, delta=0.04, sigma=0.2)
+    html = g.coordinated()._repr_html_()
+    assert "second_trigger" in html and "inf" in html
+    assert "<table>" in g.solve()._repr_html_() and "<table>" in RealOption().solve()._repr_html_()
+    assert r"\beta" in RealOption().closed_forms()._repr_latex_()
+
+
 def test_bad_input_names_the_argument():
     with pytest.raises(ValueError, match=r"\bsigma\b"):
         RealOption(sigma=0)

@@ -146,18 +146,21 @@ def pooled_premium(risk_aversion, sigma, common_share=0.0, size=1):
     except ValueError:
         raise ValueError("risk_aversion, sigma, common_share and size must broadcast together, "
                          f"got shapes {g.shape}, {s.shape}, {w.shape}, {n.shape}") from None
-    ce = _syndicate_forms().evaluate("ce_per_member", mu=0.0, F=0.0,
-                                     tau=1.0 / (2.0 * np.where(g > 0, g, 1.0)),
-                                     sigma2=s**2, omega=w, s=n)
+    ce = _per_member_ce()(0.0, 0.0, 1.0 / (2.0 * np.where(g > 0, g, 1.0)), s**2, w, n)
     out = np.where(g > 0, -np.asarray(ce, dtype=float), 0.0)
     return float(out) if out.ndim == 0 else out
 
 
 @functools.lru_cache(maxsize=1)
-def _syndicate_forms():
+def _per_member_ce():
+    """``CE(s)/s − F`` of the exchangeable syndicate, from RiskSyndicate's closed forms,
+    compiled once: a function of ``(μ, F, τ, σ², ω, s)``."""
     from .risk_sharing import RiskSyndicate
 
-    return RiskSyndicate.closed_forms()
+    forms = RiskSyndicate.closed_forms()
+    sym = forms.symbols
+    args = [sym[k] for k in ("mu", "F", "tau", "sigma2", "omega", "s")]
+    return sp.lambdify(args, forms["ce_per_member"].rhs, modules="numpy")
 
 
 # --------------------------------------------------------------------------- results

@@ -4,6 +4,13 @@ from .cluster import plot_decomposition, plot_regime_map
 from .dissipation import plot_dissipation
 from .entry import plot_duopoly_entry
 from .information import plot_sharing_regions, plot_value_of_information
+from .pioneers import (
+    plot_cost_paths,
+    plot_option_thresholds,
+    plot_threshold_bars,
+    plot_verdict_map,
+    plot_wrong_cascade,
+)
 from .sharing import (
     plot_ce_vs_size,
     plot_coordination_band,
@@ -21,4 +28,6 @@ __all__ = [
     "plot_entry_correspondence", "plot_coordination_band", "plot_duopoly_entry",
     "plot_dissipation", "plot_sharing_regions", "plot_value_of_information",
     "plot_regime_map", "plot_decomposition",
+    "plot_option_thresholds", "plot_threshold_bars", "plot_wrong_cascade", "plot_verdict_map",
+    "plot_cost_paths",
 ]
