@@ -97,7 +97,7 @@ def _beta(r, delta_e, sigma):
     return 0.5 - k + np.sqrt((k - 0.5) ** 2 + 2.0 * r / s2)
 
 
-def _premium_pair(x, name):
+def _pair(x, name):
     arr = finite_array(np.broadcast_to(np.asarray(x, dtype=float), (2,))
                        if np.ndim(x) == 0 else x, name, shape=(2,))
     return arr
@@ -484,10 +484,10 @@ class OptionGame(Model):
         if D2 >= D1:
             raise ValueError(f"D2 (profit flow in duopoly) must be below D1 (profit flow alone) "
                              f"= {D1}, got {D2}: entry must take business from the rival")
-        I = _premium_pair(self.I, "I (sunk costs)")
+        I = _pair(self.I, "I (sunk costs)")
         if np.any(I <= 0):
             raise ValueError(f"I (sunk costs) must be > 0, got {I}")
-        prem = _premium_pair(self.premium, "premium (risk premium rates)")
+        prem = _pair(self.premium, "premium (risk premium rates)")
         if np.any(prem < 0):
             raise ValueError(f"premium (risk premium rates) must be >= 0, got {prem}")
         if isinstance(self.names, str) or len(tuple(self.names)) != 2:
