@@ -164,7 +164,7 @@ def verdict_map():
     return CAPABILITY_DEFAULT.verdict_map(SPILLOVERS, ENTRY_COSTS)
 
 
-@figure("cap_verdict_map", "Capability: where 'scattered firms accumulate no dynamic "
+@figure("learning_verdict_map", "Capability: where 'scattered firms accumulate no dynamic "
         "advantage' is confirmed, qualified or refuted; unit-cost paths at one point")
 def capability_regions():
     import matplotlib.pyplot as plt
@@ -268,7 +268,7 @@ def results_dynamics() -> str:
                                         if s.pioneer_transfer else "") + ".")
     lines += [
         "",
-        "## Capability (figure cap_verdict_map)",
+        "## Capability (figure learning_verdict_map)",
         "",
         f"Default case ({CAPABILITY_DEFAULT.n} firms, {CAPABILITY_DEFAULT.T} periods, "
         f"entry cost {CAPABILITY_DEFAULT.F:g}, members pay "
