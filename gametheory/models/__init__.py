@@ -11,6 +11,7 @@ dissipation), M5 :class:`InfoSharing` (information sharing). Dynamics: real opti
 """
 
 from .agglomeration import AgglomerationEntry
+from .capability import LearningByDoing
 from .cluster import MECHANISMS, REGIMES, ClusterComparison, ClusterVsScattered, RegimeMap
 from .cost_sharing import EntryCostGame, EntryModeSorting
 from .dissipation import (
@@ -20,7 +21,6 @@ from .dissipation import (
     synergy_frontier,
     tullock_contest,
 )
-from .capability import LearningByDoing
 from .herding import InformationCascade, PioneerGame
 from .information import InfoSharing, public_information
 from .real_options import OptionGame, RealOption, pooled_premium

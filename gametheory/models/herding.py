@@ -383,7 +383,7 @@ class InformationCascade(Model):
         trials = whole_number(trials, "trials", 1, 10_000_000)
         after = whole_number(after, "after", 0, n)
         rng = np.random.default_rng(seed)
-        q, ell = self.accuracy, self._ell
+        q = self.accuracy
         good = rng.random(trials) < self.prior
         lam = np.full(trials, self._lam0)
         if public_precision is not None:
@@ -416,7 +416,7 @@ class InformationCascade(Model):
         return CascadeProbabilities(n=n, wrong=wrong, **out)
 
     def _distribution_at(self, after: int):
-        """``[(λ, P(state | H), P(state | L), kind)]`` of the public belief after ``after`` firms."""
+        """``[(λ, P(state | H), P(state | L), kind)]``: the public belief after ``after`` firms."""
         q = self.accuracy
         keys, kinds, _, _, PH, PL = self._chain(self._lam0)
         coin = math.log((1.0 + q) / (2.0 - q))
@@ -580,7 +580,7 @@ class InformationCascade(Model):
 @functools.lru_cache(maxsize=64)
 def _symbolic_forms(kinds, rules, moves):
     """``(P(entry | good), P(entry | bad), P(wrong))`` as functions of ``q`` and ``π`` (sympy)."""
-    q, pi = sp.Symbol("q", positive=True), sp.Symbol("pi", positive=True)
+    pi = sp.Symbol("pi", positive=True)
     good = _symbolic_absorption(kinds, rules, moves, True)
     bad = _symbolic_absorption(kinds, rules, moves, False)
     return good, bad, sp.simplify(pi * (1 - good) + (1 - pi) * bad)

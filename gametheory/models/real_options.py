@@ -83,7 +83,7 @@ from scipy.optimize import brentq, minimize_scalar
 from .._results import ResultMixin
 from .._symbolic import ClosedForms
 from .._tolerance import tolerance
-from .._validation import finite_array, finite_scalar, in_interval, positive, whole_number
+from .._validation import finite_array, in_interval, positive, whole_number
 from .base import Model
 
 __all__ = ["OptionGame", "RealOption", "pooled_premium"]
@@ -390,7 +390,8 @@ class RealOption(Model):
         return ClosedForms(exprs, D["symbols"], title="Dixit–Pindyck option to invest")
 
     def cluster_surplus(self) -> float:
-        raise NotImplementedError("RealOption is a building block: see OptionGame.sharing_scenarios")
+        raise NotImplementedError("RealOption is a building block: see "
+                                  "OptionGame.sharing_scenarios")
 
     scattered_surplus = cluster_surplus
 
@@ -405,7 +406,8 @@ def _dixit_pindyck_derivation():
     """
     r, de, sig, I, V, b, A, Vs = sp.symbols("r delta_e sigma I V beta A V_s", positive=True)
     F = A * V**b
-    ode = sp.Rational(1, 2) * sig**2 * V**2 * sp.diff(F, V, 2) + (r - de) * V * sp.diff(F, V) - r * F
+    ode = (sp.Rational(1, 2) * sig**2 * V**2 * sp.diff(F, V, 2) + (r - de) * V * sp.diff(F, V)
+           - r * F)
     quad = sp.expand(sp.simplify(ode / F))
     roots = sp.solve(sp.Eq(quad, 0), b)
     # the root with +sqrt is the one above 1 (the other is negative since -r/(σ²/2) < 0)

@@ -73,9 +73,10 @@ def plot_threshold_bars(scenarios, ax=None, *, title=None):
     ax.bar(xs, lead, w, color=[SCENARIO_COLORS.get(n, COLORS["neutral"]) for n in names],
            label="equilibrium leader trigger")
     ax.bar(xs + w, foll, w, color=COLORS["core"], label="follower trigger")
-    for x, (n, s) in zip(xs, scenarios.items(), strict=True):
+    for x, s in zip(xs, scenarios.values(), strict=True):
         who = "member leads" if s[2].leader == 0 else "rival leads"
-        ax.text(x, max(mono[x], lead[x], foll[x]) * 1.03, f"{s[2].equilibrium.split(' (')[0]}\n{who}",
+        kind = s[2].equilibrium.split(" (")[0]
+        ax.text(x, max(mono[x], lead[x], foll[x]) * 1.03, f"{kind}\n{who}",
                 ha="center", va="bottom", fontsize=7.5)
     ax.set_xticks(xs)
     ax.set_xticklabels([n.replace(" and ", "\n+ ") for n in names], fontsize=8.5)
