@@ -54,6 +54,8 @@ SECTIONS = {
     "assignment": "Assignment games",
     "co_investment": "Organisation: co-investment", "joint_ventures": "Organisation: joint ventures",
     "association": "Organisation: the association", "rnd": "Organisation: R&D",
+    "real_options": "Dynamics: real options", "herding": "Dynamics: pioneers and herding",
+    "capability": "Dynamics: capability building",
 }
 
 _NAME = r"(?:(?:von|van|de|d') )?[A-Z][A-Za-zÀ-ÿ'’\-]+"

@@ -19,7 +19,7 @@ def fmt(x, digits: int = 6) -> str:
         xf = float(x)
     except (TypeError, ValueError):
         return html.escape(str(x))
-    if xf == int(xf) and abs(xf) < 1e15:
+    if abs(xf) < 1e15 and xf == int(xf):  # inf and nan fail the first test
         return str(int(xf))
     return f"{xf:.{digits}g}"
 

@@ -60,7 +60,8 @@ _PLAIN_KEYS = {
 def _model_class(section: str):
     from ..models import ClusterVsScattered, EntryCostGame, EntryModeSorting
 
-    return {"cluster": ClusterVsScattered, "cost_sharing": EntryCostGame, "entry_modes": EntryModeSorting}.get(section)
+    return {"cluster": ClusterVsScattered, "cost_sharing": EntryCostGame,
+            "entry_modes": EntryModeSorting}.get(section)
 
 
 def _allowed(section: str) -> tuple:

@@ -9,12 +9,15 @@ dissipation), M5 :class:`InfoSharing` (information sharing); entry modes by firm
 :class:`ValueChainBargaining`. Organisation inside the cluster:
 :class:`CapitalCoInvestment`, :class:`SupplierMatching`, :class:`HoldUpOwnership`,
 :class:`AssociationQuota`, :class:`TargetAuction`, :class:`CommonValueAuction`,
-:class:`RnDCooperation`.
+:class:`RnDCooperation`. Dynamics: real options (:class:`RealOption`,
+:class:`OptionGame`), pioneers and herding (:class:`InformationCascade`,
+:class:`PioneerGame`) and capability building (:class:`LearningByDoing`).
 """
 
 from .agglomeration import AgglomerationEntry
 from .association import AssociationQuota, CommonValueAuction, TargetAuction
 from .bargaining import NashBargaining
+from .capability import LearningByDoing
 from .cluster import MECHANISMS, REGIMES, ClusterComparison, ClusterVsScattered, RegimeMap
 from .co_investment import CapitalCoInvestment
 from .cost_sharing import EntryCostGame, EntryModeSorting
@@ -26,8 +29,10 @@ from .dissipation import (
     tullock_contest,
 )
 from .entry_modes import EntryModeChoice
+from .herding import InformationCascade, PioneerGame
 from .information import InfoSharing, public_information
 from .joint_ventures import HoldUpOwnership, SupplierMatching
+from .real_options import OptionGame, RealOption, pooled_premium
 from .risk_sharing import OligopolisticReaction, RiskSyndicate
 from .rnd import RnDCooperation
 from .value_chain import ValueChainBargaining
@@ -50,4 +55,8 @@ __all__ = [
     # organisation inside the cluster
     "CapitalCoInvestment", "SupplierMatching", "HoldUpOwnership", "AssociationQuota",
     "TargetAuction", "CommonValueAuction", "RnDCooperation",
+    # dynamics: real options, pioneers and herding, capability building
+    "RealOption", "OptionGame", "pooled_premium",
+    "InformationCascade", "PioneerGame",
+    "LearningByDoing",
 ]

@@ -1,9 +1,16 @@
 """Figure functions: draw results computed elsewhere; compute no more than a figure needs."""
 
 from .cluster import plot_decomposition, plot_regime_map, plot_stable_sizes
-from .dissipation import plot_dissipation
+from .dissipation import plot_dissipation, plot_dissipation_world
 from .entry import plot_duopoly_entry
 from .information import plot_sharing_regions, plot_value_of_information
+from .pioneers import (
+    plot_cost_paths,
+    plot_option_thresholds,
+    plot_threshold_bars,
+    plot_verdict_map,
+    plot_wrong_cascade,
+)
 from .sharing import (
     plot_ce_vs_size,
     plot_coordination_band,
@@ -21,8 +28,11 @@ __all__ = [
     "COLORS", "paper_style", "core_polygon", "plot_core_simplex", "to_simplex",
     "plot_cost_core", "plot_cost_shares", "plot_mode_shift", "plot_ce_vs_size",
     "plot_entry_correspondence", "plot_coordination_band", "plot_duopoly_entry",
-    "plot_dissipation", "plot_sharing_regions", "plot_value_of_information",
+    "plot_dissipation", "plot_dissipation_world", "plot_sharing_regions",
+    "plot_value_of_information",
     "plot_regime_map", "plot_decomposition", "plot_stable_sizes", "MODE_COLORS",
     "plot_chain_share", "plot_entry_modes", "plot_grid", "plot_decomposition_map",
     "plot_sensitivity",
+    "plot_option_thresholds", "plot_threshold_bars", "plot_wrong_cascade", "plot_verdict_map",
+    "plot_cost_paths",
 ]
