@@ -7,7 +7,7 @@ Every result dataclass (anything with :class:`gametheory._results.ResultMixin`) 
   (e.g. :class:`~gametheory.models.cluster.RegimeMap`): one row per grid point, the two
   parameters as the first columns, then every 2-D field of shape
   ``(len(grid_y), len(grid_x))``; a ``code`` field with a ``labels`` tuple also gets a
-  ``label`` column (the regime's name);
+  ``label`` column (the regime's name; codes count from the result's ``first_code``);
 * **schedules** — a result with 1-D array fields of one common length (e.g. one entry per
   entrant count ``m`` or per firm): one row per entry, those arrays as columns, scalar
   fields repeated on every row; when a field is an
@@ -84,7 +84,8 @@ def _map_frame(res):
             cols[f.name] = val.ravel()
     labels = getattr(res, "labels", None)
     if "code" in cols and isinstance(labels, tuple) and labels:
-        cols["label"] = np.asarray(labels, dtype=object)[cols["code"].astype(int)]
+        base = getattr(res, "first_code", 0)  # regime maps number their codes from 1
+        cols["label"] = np.asarray(labels, dtype=object)[cols["code"].astype(int) - base]
     return pd.DataFrame(cols)
 
 

@@ -57,7 +57,7 @@ def test_map_is_one_row_per_grid_point():
     for row in df.itertuples():
         i, j = list(s2).index(row.sigma2), list(F).index(row.F)
         assert row.code == rm.code[i, j] and row.gain == rm.gain[i, j]
-        assert row.label == gt.REGIMES[row.code]
+        assert row.label == gt.REGIMES[row.code - 1]  # regime codes are 1 … 7
 
 
 def test_grid_frame_of_a_dict_map():
@@ -91,7 +91,7 @@ def test_every_result_class_has_a_frame():
     """Every result dataclass of the package gives a non-empty DataFrame."""
     from gametheory._results import ResultMixin
 
-    results = [MODEL.solve(), MODEL.value(None),
+    results = [MODEL.solve(), MODEL.solve().stability, MODEL.solve().scattered,
                gt.DissipationEntry().solve(), gt.excess_entry(100, 1, 40, 60),
                gt.merger_outcome(100, 1, 40, 5, 2), gt.tullock_contest(4, 10.0),
                gt.InfoSharing().solve(), gt.public_information(10, 4, 4, 1.0, n=3),

@@ -334,6 +334,7 @@ class RegimeMap(ResultMixin):
     members: np.ndarray
     interior: np.ndarray
     labels: tuple = REGIMES
+    first_code: int = 1
 
 
 # --------------------------------------------------------------------------- the model
