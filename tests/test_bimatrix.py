@@ -139,8 +139,8 @@ def test_every_pure_equilibrium_is_listed_and_every_listed_one_verifies(data):
 
 
 def test_lemke_howson_never_hangs_and_is_not_called_complete(rng):
-    """nashpy's Lemke–Howson cycles on some random games ≥ 8×8 (PEERS.md); with the
-    pivot cap every call returns, only verified equilibria are kept."""
+    """nashpy's Lemke–Howson can cycle on some random games ≥ 8×8 (degenerate pivots);
+    with the pivot cap every call returns, only verified equilibria are kept."""
     for _ in range(2):
         A = rng.integers(0, 10, (8, 8)).astype(float)
         B = rng.integers(0, 10, (8, 8)).astype(float)
@@ -164,7 +164,7 @@ def test_nashpy_methods_are_verified_and_flagged_incomplete(rng):
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
 def test_entry_games_nashpy_reproduces_pure_equilibria(rng):
-    """ECONOMICS.md suggested test: nashpy's support enumeration on 2×2 entry games
+    """nashpy's support enumeration (an external reference) on 2×2 entry games
     reproduces the pure equilibria of the n-player enumerator at n = 2."""
 
     for _ in range(20):

@@ -1,4 +1,4 @@
-"""EntryGame: the count-structure solver against 2^n brute force, Topkis lattice (T19),
+"""EntryGame: the count-structure solver against 2^n brute force, Topkis lattice (NONCOOP-1),
 the coordination band, symmetric mixed equilibria (numeric vs sympy vs bimatrix),
 free entry (Mankiw–Whinston), and bad input."""
 
@@ -79,7 +79,7 @@ def test_general_callable_with_firm_types():
 
 @given(st.data())
 def test_T19_supermodular_lattice(data):
-    """T19 (Topkis 1979; Milgrom & Roberts 1990): u_i = e_i(R_i + γ n_{-i} − F_i), γ >= 0,
+    """NONCOOP-1 (Topkis 1979; Milgrom & Roberts 1990): u_i = e_i(R_i + γ n_{-i} − F_i), γ >= 0,
     has a least and a greatest pure NE (the meet and join of all NE, reached by
     best-response iteration), and the greatest Pareto-dominates every NE."""
     n = data.draw(st.integers(1, 8))
@@ -102,7 +102,7 @@ quarters = st.integers(-20, 20).map(lambda v: v / 4)  # dyadic: the band edges a
 
 @given(st.integers(1, 12), quarters, quarters.map(abs), quarters.map(abs))
 def test_coordination_band(n, R, F, gamma):
-    """ECONOMICS.md M3(b): in the symmetric game "nobody enters" and "all enter" are
+    """Coordination failure in the symmetric game: "nobody enters" and "all enter" are
     both NE iff F − γ(n−1) <= R <= F (Cooper & John 1988)."""
     g = EntryGame.supermodular(R, F, gamma, n=n)
     eqs = set(g.pure_nash_equilibria())
@@ -158,7 +158,7 @@ def test_duopoly_map_counts_match_enumerator(rng):
 
 
 def test_free_entry_mankiw_whinston():
-    """Mankiw & Whinston (1986); ECONOMICS.md T7: with Cournot profits A/(k+1)^2 − F the
+    """DISS-1 (Mankiw & Whinston 1986, RAND 17:48): with Cournot profits A/(k+1)^2 − F the
     free-entry count is the largest k with k + 1 <= sqrt(A/F); every pure NE has exactly
     that many entrants, and there are C(n, n_e) of them."""
     for a, c, F, n in [(10, 2, 3.0, 24), (20, 4, 1.1, 25), (7, 1, 40.0, 5), (10, 2, 0.01, 20)]:

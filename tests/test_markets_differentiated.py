@@ -169,7 +169,7 @@ def test_singh_vives_closed_form_symbolic():
     assert sp.simplify(fc["q"].rhs - (a - c) / (b * (2 + (n - 1) * g))) == 0
     hackner = c + (a - c) * (1 - g) / (2 + (n - 3) * g)
     assert sp.simplify(fb["p"].rhs - hackner) == 0
-    # gamma = 1 in the differentiated Cournot form is homogeneous Cournot (T5)
+    # gamma = 1 in the differentiated Cournot form is homogeneous Cournot (MKT-1)
     assert sp.simplify(fc["p"].rhs.subs(g, 1) - cournot_symbolic()["p"].rhs) == 0
 
 

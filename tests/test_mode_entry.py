@@ -1,7 +1,7 @@
 """ModeEntryGame (entry with several modes): the count-vector / transportation solver
 against brute force over all (M+1)^n profiles, against the binary EntryGame (M = 1),
 Hall's condition against scipy's maximum flow, the multinomial count of identical
-firms against the dynamic programme, HMY sorting (T26), Cournot payoffs against the
+firms against the dynamic programme, HMY sorting (COST-1), Cournot payoffs against the
 closed form, and bad input."""
 
 import contextlib
@@ -168,7 +168,7 @@ def test_count_vectors_rank_bijection():
        st.floats(0.5, 5), st.floats(1.05, 3), st.floats(1.5, 8), st.floats(0.0, 3),
        st.floats(0.1, 30))
 def test_hmy_sorting_T26(Phi, B, tau, sigma, f_X, f_I):
-    """T26 (Helpman, Melitz & Yeaple 2004, AER 94:300): without strategic interaction the
+    """COST-1 (Helpman, Melitz & Yeaple 2004, AER 94:300): without strategic interaction the
     unique equilibrium gives each firm its best mode, as EntryModeSorting; with sorting,
     firms below Φ_X stay out, between Φ_X and Φ_I export, above Φ_I do FDI."""
     Phi = np.array(Phi)

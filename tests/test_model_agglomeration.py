@@ -40,10 +40,10 @@ def brute_equilibria(m):
     return sorted(out)
 
 
-# ------------------------------------------------------------------ T19
+# ------------------------------------------------------------------ NONCOOP-1
 @given(models())
 def test_equilibrium_lattice(m):
-    """T19 (Topkis 1979; Milgrom & Roberts 1990, Econometrica 58:1255): the pure NE (brute
+    """NONCOOP-1 (Topkis 1979; Milgrom & Roberts 1990, Econometrica 58:1255): the pure NE (brute
     force) are those of the engine; the least and greatest are the componentwise min and max
     of all NE; the greatest Pareto-dominates every NE."""
     eqs = brute_equilibria(m)
@@ -61,7 +61,7 @@ def test_equilibrium_lattice(m):
 @given(n=st.integers(2, 8), F=st.integers(0, 20), R=st.integers(-5, 25),
        gamma=st.fractions(0, 5, max_denominator=4))
 def test_coordination_failure_band(n, F, R, gamma):
-    """§1 M3(b) (Cooper & John 1988, QJE 103:441): symmetric firms; "none" and "all" are both
+    """Coordination failure (Cooper & John 1988, QJE 103:441): symmetric firms; "none" and "all" are both
     NE iff F − γ(n−1) <= R <= F (exact rationals, boundaries included); the symbolic
     band and coordination_band() agree."""
     gamma = Fraction(gamma)
@@ -80,10 +80,10 @@ def test_coordination_failure_band(n, F, R, gamma):
         assert band is None
 
 
-# ------------------------------------------------------------------ T23
+# ------------------------------------------------------------------ AGG-1
 @given(models(nmax=6))
 def test_agglomeration_game_convex_with_shapley_in_core(m):
-    """T23 / T2 (Shapley 1971, IJGT 1:11): v(S) = Σ(R_i − F_i) + γ s(s−1) is convex; the
+    """AGG-1 / COOP-2 (Shapley 1971, IJGT 1:11): v(S) = Σ(R_i − F_i) + γ s(s−1) is convex; the
     closed-form Shapley value R_i − F_i + γ(n−1) equals the engine's and is in the core."""
     g = m.game()
     for S in range(1, 2**m.n):
@@ -98,7 +98,7 @@ def test_agglomeration_game_convex_with_shapley_in_core(m):
 
 
 def test_gamma_core_inequality_symbolic():
-    """T23: s(n−s+2)² − 4n = (n−s)(s² − ns − 4s + 4); with s = 1 + p, n = s + q (p, q >= 0)
+    """AGG-1: s(n−s+2)² − 4n = (n−s)(s² − ns − 4s + 4); with s = 1 + p, n = s + q (p, q >= 0)
     it is q(pq + 4p + q) >= 0, so the equal split of monopoly profit is in the γ-core of
     linear Cournot for every 1 <= s <= n."""
     s, n, p, q = sp.symbols("s n p q", nonnegative=True)
@@ -110,7 +110,7 @@ def test_gamma_core_inequality_symbolic():
 
 @pytest.mark.parametrize("n", range(2, 11))
 def test_equal_split_in_cournot_gamma_core(n):
-    """T23 numerically: the engine's core test accepts the equal split A/(4n) of the monopoly
+    """AGG-1 numerically: the engine's core test accepts the equal split A/(4n) of the monopoly
     profit in the γ-game v(S) = A/(n−s+2)² (Chander & Tulkens 1997, IJGT 26:379)."""
     A = 3.7
     g = AgglomerationEntry.cournot_gamma_game(n, A)

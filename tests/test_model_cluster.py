@@ -33,10 +33,11 @@ params = st.builds(
 # ------------------------------------------------------------------ prototype regression
 @pytest.mark.parametrize("s, m_u, total", [(0.0, 3, 20.0), (0.3, 4, -44.0816), (0.6, 7, -252.0)])
 def test_prototype_scattered_entry(s, m_u, total):
-    """ECONOMICS.md §4 "Prototype numbers": m_U = 3, 4, 7 and total CE 20, −44, −252.
+    """The prototype case (a=100, b=1, c0=c_f=40, k=2, σ²=200, τ=300, F=60, subsidies 0,
+    0.3, 0.6): scattered entry m_U = 3, 4, 7 with total national CE 20, −44, −252.
 
-    Reconstructed by the lead as CE_i = π(m) − q²σ²/(2τ) − F with q = 60/(m + 3):
-    here checked against that closed form, the model, and DissipationEntry.
+    The numbers follow from CE_i = π(m) − q²σ²/(2τ) − F with q = 60/(m + 3): checked here
+    against that closed form, the model, and DissipationEntry.
     """
     model = ClusterVsScattered(**PROTO, s=s)
     out = model.value(None)
@@ -56,10 +57,10 @@ def test_prototype_scattered_entry(s, m_u, total):
 
 
 def test_prototype_cluster_close_to_prototype():
-    """Prototype cluster (F0=50, f=15, γ=0.8, r=0.8): m_C = 4 as in ECONOMICS.md; V_C ≈ 237.
+    """Prototype cluster (F0=50, f=15, γ=0.8, r=0.8): m_C = 4; V_C ≈ 237.
 
-    The prototype reports "≈ 260"; ours (documented in the module) is checked here
-    against a hand computation of the asymmetric Cournot market at m = 4.
+    Checked against a hand computation of the asymmetric Cournot market at m = 4 (the
+    treatment of risk and information is the one documented in the module).
     """
     model = ClusterVsScattered(**PROTO, F0=50.0, f=15.0, gamma=0.8, r=0.8, common_share=0.5)
     res = model.solve()
@@ -76,6 +77,41 @@ def test_prototype_cluster_close_to_prototype():
     assert res.cluster.national_surplus == pytest.approx(V, rel=1e-10)
     assert 200 < V < 300
     assert res.regime == "scattered over-entry dissipates rents"
+
+
+def test_cluster_sends_every_member_when_surplus_rises_to_n():
+    """The cluster's count can be all n firms: with strong agglomeration (γ = 8, down to
+    c_floor = 10) and a cheap platform (F0 = 40, f = 1), W(m) rises up to m = n = 4.
+
+    W(m) is recomputed here from the primitives, independently of the model: home cost
+    c(m) = max(40 − 8(m − 1), 10); host Cournot with m home firms and one foreign firm of
+    cost 50, which is priced out once p ≤ 50 (then p is recomputed without it); outputs
+    q = (p − c)/b; the public signal adds Var = rωσ²/(b²(N + 1)²); the syndicate premium is
+    (q² + Var)((1 − r)ωσ² + (1 − ω)σ²/m)/(2τ); W(m) = m(bq² + bVar − premium) − (F0 + f m).
+    """
+    a, b, c0, cf, k, gamma, floor = 100.0, 1.0, 40.0, 50.0, 1, 8.0, 10.0
+    sigma2, omega, tau, r, F0, f, n = 200.0, 0.5, 300.0, 0.8, 40.0, 1.0, 4
+    model = ClusterVsScattered(n=n, k=k, a=a, b=b, c0=c0, c_f=cf, c_floor=floor,
+                               gamma=gamma, sigma2=sigma2, common_share=omega, tau=tau,
+                               r=r, F0=F0, f=f, F=250.0)
+    W = [0.0]
+    for m in range(1, n + 1):
+        c = max(c0 - gamma * (m - 1), floor)
+        N = m + k
+        p = (a + m * c + k * cf) / (N + 1)
+        if p <= cf:  # the foreign firm is priced out
+            N = m
+            p = (a + m * c) / (N + 1)
+        q = (p - c) / b
+        var = r * omega * sigma2 / (b**2 * (N + 1) ** 2)
+        prem = (q**2 + var) * ((1 - r) * omega * sigma2 + (1 - omega) * sigma2 / m) / (2 * tau)
+        W.append(m * (b * q**2 + b * var - prem) - (F0 + f * m))
+    assert int(np.argmax(W)) == n and np.all(np.diff(W) > 0)
+    np.testing.assert_allclose(model.schedule("all")["national"], W, rtol=1e-10)
+    res = model.solve()
+    assert res.cluster.m == n
+    assert res.cluster.national_surplus == pytest.approx(W[n], rel=1e-10)
+    assert res.scattered.m < n  # standalone entry at F = 250 sends fewer
 
 
 # ------------------------------------------------------------------ decomposition
@@ -149,7 +185,7 @@ def test_common_risk_not_diversified():
 @given(m=st.integers(1, 8), r=st.floats(0.05, 0.95), w=st.floats(0.05, 1.0),
        s2=st.floats(1.0, 600.0))
 def test_information_term_matches_public_information(m, r, w, s2):
-    """T14 via M5: the signal adds Var(E[θ|s])/(b(N+1)²) with Var(E[θ|s]) = rωσ²."""
+    """INFO-3 via M5: the signal adds Var(E[θ|s])/(b(N+1)²) with Var(E[θ|s]) = rωσ²."""
     model = ClusterVsScattered(gamma=0.0, sigma2=s2, common_share=w, r=r, n=8, b=1.5)
     gain = model.schedule(["information sharing"])["profit"][m] - model.schedule(None)["profit"][m]
     var_c = w * s2

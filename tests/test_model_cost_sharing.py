@@ -83,7 +83,7 @@ def test_cost_table_matches_definition(model):
 
 @given(st.one_of(airport_models(), scale_models()))
 def test_concave_and_shapley_closed_form_in_core(model):
-    """T4 (Littlechild & Owen 1973, Management Science 20:370) and T2 (Shapley 1971):
+    """COOP-4 (Littlechild & Owen 1973, Management Science 20:370) and COOP-2 (Shapley 1971):
     both forms are submodular; the closed-form Shapley value equals the n!-order average
     and lies in the cost core x(S) <= c(S)."""
     n = model.n
@@ -199,9 +199,9 @@ def test_internal_financing_reports_weak_members_and_failure():
     assert "total profit" in poor.message
 
 
-# ------------------------------------------------------------------ HMY (T26)
+# ------------------------------------------------------------------ HMY (COST-1)
 def test_hmy_cutoffs_symbolic():
-    """T26 (Helpman, Melitz & Yeaple 2004, AER 94:300): the cut-offs solve π_X = 0 and
+    """COST-1 (Helpman, Melitz & Yeaple 2004, AER 94:300): the cut-offs solve π_X = 0 and
     π_I = π_X; Φ_I − Φ_X = (f_I − f_X τ^{σ−1})/((1 − τ^{1−σ})B), so sorting ⇔ f_I > f_X τ^{σ−1};
     ∂Φ_I/∂f_I = 1/((1 − τ^{1−σ})B) > 0: sharing f_I lowers Φ_I."""
     cf = EntryModeSorting.closed_forms()

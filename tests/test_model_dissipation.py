@@ -1,4 +1,4 @@
-"""M4 DissipationEntry: free entry vs the cluster optimum, and theorems T6, T7, T8, T9, T27."""
+"""M4 DissipationEntry: free entry vs the cluster optimum, and theorems MKT-2, DISS-1, DISS-2, DISS-3, DISS-4."""
 
 import itertools
 import math
@@ -24,10 +24,10 @@ intercepts = st.floats(80.0, 200.0)
 slopes = st.floats(0.2, 5.0)
 
 
-# ------------------------------------------------------------------ T6 at model level
+# ------------------------------------------------------------------ MKT-2 at model level
 @given(a=intercepts, b=slopes, c=costs)
 def test_T6_dissipation_ratio_from_engine(a, b, c):
-    """T6: Π(n)/Π(1) = 4n/(n+1)² and D(n) = ((n−1)/(n+1))², via the Cournot engine and the model."""
+    """MKT-2: Π(n)/Π(1) = 4n/(n+1)² and D(n) = ((n−1)/(n+1))², via the Cournot engine and the model."""
     model = DissipationEntry(a=a, b=b, c0=c, k=0, c_f=0.0, F=1.0, n_potential=15)
     total = model.solve().total_profit
     n = np.arange(1, 16)
@@ -37,9 +37,9 @@ def test_T6_dissipation_ratio_from_engine(a, b, c):
     assert dissipation_ratio(400) > 0.99
 
 
-# ------------------------------------------------------------------ T7 Mankiw–Whinston
+# ------------------------------------------------------------------ DISS-1 Mankiw–Whinston
 def test_T7_continuous_counts_symbolic():
-    """T7 (Mankiw & Whinston 1986, RAND 17:48): n_e+1 = √z > n_W+1 = z^{1/3} when z > 1,
+    """DISS-1 (Mankiw & Whinston 1986, RAND 17:48): n_e+1 = √z > n_W+1 = z^{1/3} when z > 1,
     and W'(n_e) < 0 — proved with sympy from W(n) = (A/2)n(n+2)/(n+1)² − nF."""
     A, F, n, z = sp.symbols("A F n z", positive=True)
     W = A / 2 * n * (n + 2) / (n + 1) ** 2 - n * F
@@ -56,7 +56,7 @@ def test_T7_continuous_counts_symbolic():
 
 @given(a=intercepts, b=slopes, c=costs, zF=st.floats(1.05, 400.0), s=st.floats(0.0, 0.9))
 def test_T7_integer_excess_entry(a, b, c, zF, s):
-    """T7 integer version: n_e ≥ n_W − 1 (Mankiw & Whinston 1986, Proposition 3), with welfare
+    """DISS-1 integer version: n_e ≥ n_W − 1 (Mankiw & Whinston 1986, Proposition 3), with welfare
     computed by the Cournot engine (consumer surplus + profits − entry costs) and checked
     against W(n) = (A/2)n(n+2)/(n+1)² − nF; the subsidy raises n_e (Dixit & Kyle 1985)."""
     A = (a - c) ** 2 / b
@@ -148,7 +148,7 @@ def test_foreign_incumbents_priced_out_is_a_corner():
 
 
 def test_prototype_numbers():
-    """ECONOMICS.md §4 prototype (a=100, c=c_f=40, k=2, F=60): risk-neutral free entry is
+    """The prototype case (a=100, c=c_f=40, k=2, F=60): risk-neutral free entry is
     m_U = 4, 6, 9 at subsidies 0, 0.3, 0.6. The prototype's 3, 4, 7 and scattered totals
     20, −44, −252 (joint optimum m=1) are reproduced exactly when a mean–variance premium
     σ²q²/(2τ) with σ²=200, τ=300 is deducted at the risk-neutral outputs."""
@@ -163,10 +163,10 @@ def test_prototype_numbers():
     assert risky.cluster_optimum() == 1
 
 
-# ------------------------------------------------------------------ T8 merger paradox
+# ------------------------------------------------------------------ DISS-2 merger paradox
 @given(n=st.integers(2, 14), data=st.data(), a=intercepts, b=slopes, c=costs)
 def test_T8_merger_paradox(n, data, a, b, c):
-    """T8 (Salant, Switzer & Reynolds 1983, QJE 98:185): the engine's merger gain has the sign
+    """DISS-2 (Salant, Switzer & Reynolds 1983, QJE 98:185): the engine's merger gain has the sign
     of (n+1)² − m(n−m+2)²; never profitable for m < 0.8n; two-firm mergers unprofitable
     for n ≥ 3."""
     m = data.draw(st.integers(2, n))
@@ -189,9 +189,9 @@ def test_T8_break_even_n5_m4():
     assert abs(r.gain) < 1e-9 and not r.profitable
 
 
-# ------------------------------------------------------------------ T27 synergy frontier
+# ------------------------------------------------------------------ DISS-4 synergy frontier
 def test_T27_frontier_derived_with_sympy():
-    """T27 (our derivation). Checked: the merged firm's interior Cournot profit with cost
+    """DISS-4 (our derivation). Checked: the merged firm's interior Cournot profit with cost
     c − D among n−m+1 firms, derived here from the first-order conditions with sympy, equals
     m times the pre-merger profit exactly at D = D*(m); and ∂π_M/∂D > 0 there (so D ≥ D* is
     the profitable set). Interior outputs only: outsiders produce (a−c−D)/(b(n−m+2)) > 0."""
@@ -226,10 +226,10 @@ def test_T27_frontier_against_engine(n, data, a, b):
     assert hi.profitable and hi.interior
 
 
-# ------------------------------------------------------------------ T9 Tullock
+# ------------------------------------------------------------------ DISS-3 Tullock
 @given(n=st.integers(1, 30), V=st.floats(0.5, 1e4))
 def test_T9_tullock_best_response(n, V):
-    """T9 (Tullock 1980): x* = (n−1)V/n² is a best response to n−1 rivals at x*
+    """DISS-3 (Tullock 1980): x* = (n−1)V/n² is a best response to n−1 rivals at x*
     (numerical maximisation of V x/(x + (n−1)x*) − x); total (n−1)V/n → V."""
     r = tullock_contest(n, V)
     assert math.isclose(r.outlay, (n - 1) * V / n**2, rel_tol=1e-12)

@@ -66,7 +66,7 @@ def test_airport_hand_example():
 
 @given(costs)
 def test_T4_airport_shapley_formula(cs):
-    """T4 (Littlechild & Owen 1973): the closed form equals the Shapley value of the
+    """COOP-4 (Littlechild & Owen 1973): the closed form equals the Shapley value of the
     airport game, and lies in the cost core x(S) <= c(S) (the game is concave)."""
     c = gt.airport_game(cs)
     phi = gt.airport_shapley(cs)

@@ -1,6 +1,6 @@
 """Value-type solutions: Shapley, Banzhaf, marginal vectors / Weber set, τ-value, SCRB,
 proportional. Published games, brute force in exact rationals, and theorems (Shapley
-axioms, T2 convex games) over generated games."""
+axioms, COOP-2 convex games) over generated games."""
 
 import itertools
 import math
@@ -230,7 +230,7 @@ def test_banzhaf_normalised_zero_sum_error():
         gt.banzhaf_value(g, normalized=True)
 
 
-# ------------------------------------------------------------------ marginal vectors, Weber set, T2
+# ------------------------------------------------------------------ marginal vectors, Weber set, COOP-2
 
 
 def test_marginal_vector_by_names_and_errors():
@@ -253,7 +253,7 @@ def test_weber_set_size_limit():
 
 @given(convex_games())
 def test_T2_convex_marginal_vectors_and_shapley_in_core(g):
-    """T2 (Shapley 1971): in a convex game every marginal vector, hence the Shapley
+    """COOP-2 (Shapley 1971): in a convex game every marginal vector, hence the Shapley
     value, lies in the core (x(S) >= v(S) for all S)."""
     assert gt.is_convex(g)
     for x in gt.weber_set(g):
