@@ -100,24 +100,41 @@ def test_agglomeration_game_convex_with_shapley_in_core(m):
 def test_gamma_core_inequality_symbolic():
     """AGG-1: s(n−s+2)² − 4n = (n−s)(s² − ns − 4s + 4); with s = 1 + p, n = s + q (p, q >= 0)
     it is q(pq + 4p + q) >= 0, so the equal split of monopoly profit is in the γ-core of
-    linear Cournot for every 1 <= s <= n."""
-    s, n, p, q = sp.symbols("s n p q", nonnegative=True)
+    linear Cournot for every 1 <= s <= n. Then the library: the core slack of the equal
+    split in its γ-game, x(S) − v(S) = sA/(4n) − v(S), equals A·(that polynomial)/
+    (4n(n−s+2)²) for every coalition, and its core test accepts the split."""
+    s, n, p, q, A = sp.symbols("s n p q A", nonnegative=True)
     expr = s * (n - s + 2) ** 2 - 4 * n
     sub = sp.expand(expr.subs(n, s + q).subs(s, 1 + p))
     assert sp.expand(sub - q * (p * q + 4 * p + q)) == 0
     assert all(c >= 0 for c in sp.Poly(sp.expand(q * (p * q + 4 * p + q)), p, q).coeffs())
+    slack = sp.lambdify((A, s, n), A * expr / (4 * n * (n - s + 2) ** 2))
+    rng = np.random.default_rng(23)
+    for nv in range(2, 11):
+        Av = float(rng.uniform(0.1, 1e3))
+        g = AgglomerationEntry.cournot_gamma_game(nv, Av)
+        sizes = np.array([bin(S).count("1") for S in range(2**nv)])
+        got = sizes[1:] * Av / (4 * nv) - g.v[1:]
+        np.testing.assert_allclose(got, slack(Av, sizes[1:], nv), rtol=1e-9, atol=1e-12 * Av)
+        assert np.all(got >= -1e-12 * Av)
+        assert in_core(g, np.full(nv, Av / (4 * nv)))
 
 
 @pytest.mark.parametrize("n", range(2, 11))
 def test_equal_split_in_cournot_gamma_core(n):
-    """AGG-1 numerically: the engine's core test accepts the equal split A/(4n) of the monopoly
-    profit in the γ-game v(S) = A/(n−s+2)² (Chander & Tulkens 1997, IJGT 26:379)."""
+    """AGG-1 numerically: the engine's core test accepts the equal split A/(4n) of the
+    monopoly profit in the γ-game v(S) = A/(n−s+2)² (Chander & Tulkens 1997, IJGT 26:379),
+    and rejects a split that leaves player 0 below its stand-alone worth A/(n+1)²."""
     A = 3.7
     g = AgglomerationEntry.cournot_gamma_game(n, A)
     assert g.grand == pytest.approx(A / 4)
+    sizes = np.array([bin(S).count("1") for S in range(2**n)])
+    np.testing.assert_allclose(g.v[1:], A / (n - sizes[1:] + 2) ** 2, rtol=1e-12)
     assert in_core(g, np.full(n, A / (4 * n)))
-    sizes = np.arange(1, n + 1)
-    assert np.all(sizes * (n - sizes + 2) ** 2 >= 4 * n)
+    x = np.full(n, A / (4 * n))
+    x[0] -= A / (4 * n) - A / (n + 1) ** 2 + 1e-3 * A  # player 0 below its stand-alone worth
+    x[1] += A / (4 * n) - A / (n + 1) ** 2 + 1e-3 * A
+    assert not in_core(g, x)
 
 
 def test_correspondence_consistent_with_solve():

@@ -212,12 +212,27 @@ def test_hmy_cutoffs_symbolic():
     gap = sp.simplify(Phi_I - Phi_X - (f_I - f_X * tau ** (sigma - 1))
                       / ((1 - tau ** (1 - sigma)) * B))
     assert gap == 0
-    # the denominator is positive for τ > 1, σ > 1: substitute τ = 1 + a, σ = 1 + b
+    assert sp.simplify(cf["dPhi_I_df_I"].rhs - 1 / ((1 - tau ** (1 - sigma)) * B)) == 0
+    # the denominator (1 − τ^{1−σ})B is positive for τ > 1, σ > 1, B > 0 (τ^{1−σ} < 1)
     a, b = sp.symbols("a b", positive=True)
     den = ((1 - tau ** (1 - sigma)) * B).subs({tau: 1 + a, sigma: 1 + b})
-    assert all(float(den.subs({a: av, b: bv, B: 1})) > 0
-               for av in (0.01, 1, 9) for bv in (0.01, 2, 9))
-    assert sp.simplify(cf["dPhi_I_df_I"].rhs - 1 / ((1 - tau ** (1 - sigma)) * B)) == 0
+    assert sp.simplify(den - B * (1 - sp.exp(-b * sp.log(1 + a)))) == 0
+    # the library's numbers against the derivation, over generated parameters
+    gap_f = sp.lambdify((B, tau, sigma, f_X, f_I), Phi_I - Phi_X)
+    slope_f = sp.lambdify((B, tau, sigma), cf["dPhi_I_df_I"].rhs)
+    rng = np.random.default_rng(26)
+    for _ in range(40):
+        Bv, tv, sv = rng.uniform(0.1, 10), rng.uniform(1.01, 3), rng.uniform(1.1, 8)
+        fx, fi = rng.uniform(0, 50), rng.uniform(0.1, 200)
+        cut = EntryModeSorting(Bv, tv, sv, fx, fi).cutoffs()
+        assert cut.sorting == (fi > fx * tv ** (sv - 1))
+        if cut.sorting:
+            assert cut.fdi_cutoff - cut.export_cutoff == pytest.approx(gap_f(Bv, tv, sv, fx, fi))
+            # sharing f_I lowers Φ_I at the derived rate 1/((1 − τ^{1−σ})B) > 0
+            d = 0.01 * (fi - fx * tv ** (sv - 1))
+            lower = EntryModeSorting(Bv, tv, sv, fx, fi - d).cutoffs().fdi_cutoff
+            assert slope_f(Bv, tv, sv) > 0
+            assert (cut.fdi_cutoff - lower) / d == pytest.approx(slope_f(Bv, tv, sv), rel=1e-6)
 
 
 @given(B=st.floats(0.1, 10), tau=st.floats(1.01, 3), sigma=st.floats(1.1, 8),

@@ -39,19 +39,55 @@ def test_T6_dissipation_ratio_from_engine(a, b, c):
 
 # ------------------------------------------------------------------ DISS-1 Mankiw–Whinston
 def test_T7_continuous_counts_symbolic():
-    """DISS-1 (Mankiw & Whinston 1986, RAND 17:48): n_e+1 = √z > n_W+1 = z^{1/3} when z > 1,
-    and W'(n_e) < 0 — proved with sympy from W(n) = (A/2)n(n+2)/(n+1)² − nF."""
+    """DISS-1 (Mankiw & Whinston 1986, RAND 17:48): n_e+1 = √(z/(1−s)) > n_W+1 = z^{1/3}
+    when z > 1, and W'(n_e) < 0 — derived with sympy from W(n) = (A/2)n(n+2)/(n+1)² − nF
+    and π(n) = A/(n+1)². Then the library: its closed forms are these expressions, and
+    excess_entry's continuous counts, welfare slope and welfare schedule equal the derived
+    ones over generated (a, b, c, F, s)."""
     A, F, n, z = sp.symbols("A F n z", positive=True)
     W = A / 2 * n * (n + 2) / (n + 1) ** 2 - n * F
     dW = sp.simplify(sp.diff(W, n))
     assert sp.simplify(dW - (A / (n + 1) ** 3 - F)) == 0
-    nw = sp.solve(sp.Eq(dW, 0), n)
-    assert any(sp.simplify(r - (sp.cbrt(A / F) - 1)) == 0 for r in nw)
-    ne = sp.solve(sp.Eq(A / (n + 1) ** 2, F), n)
-    assert any(sp.simplify(r - (sp.sqrt(A / F) - 1)) == 0 for r in ne)
-    # at n_e: W' = F(z^{-1/2} − 1) < 0 for z > 1
+    nw = [r for r in sp.solve(sp.Eq(dW, 0), n) if r.is_real is not False]
+    nw = next(r for r in nw if sp.simplify(r - (sp.cbrt(A / F) - 1)) == 0)
+    u = sp.Symbol("u", positive=True)  # u = 1 − s > 0, the entrant's share of F
+    ne = sp.solve(sp.Eq(A / (n + 1) ** 2, u * F), n)
+    ne = next(r for r in ne if sp.simplify(r - (sp.sqrt(A / (u * F)) - 1)) == 0)
+    # at n_e (s = 0): W' = F(z^{-1/2} − 1) < 0 for z > 1
     slope = sp.simplify(dW.subs(n, sp.sqrt(z) - 1).subs(A, z * F))
     assert sp.simplify(slope - F * (1 / sp.sqrt(z) - 1)) == 0
+
+    # the library's symbolic objects
+    cf = DissipationEntry().closed_forms()
+    a_, b_, c_ = (cf.symbols[k] for k in ("a", "b", "c"))
+    F_, s_, n_ = cf.symbols["F"], cf.symbols["s"], cf.symbols["n"]
+    to_lib = {A: (a_ - c_) ** 2 / b_, F: F_, u: 1 - s_, n: n_}
+    assert sp.simplify(cf["welfare"].rhs - W.subs(to_lib)) == 0
+    assert sp.simplify(cf["n_free"].rhs.subs(s_, 1 - u) - ne.subs(to_lib).subs(s_, 1 - u)) == 0
+    assert sp.simplify(cf["n_welfare"].rhs - nw.subs(to_lib)) == 0
+
+    # the library's numbers
+    f_ne = sp.lambdify((A, F, u), ne)
+    f_nw = sp.lambdify((A, F), nw)
+    f_slope = sp.lambdify((A, F, u), dW.subs(n, ne))
+    f_W = sp.lambdify((A, F, n), W)
+    rng = np.random.default_rng(7)
+    for _ in range(40):
+        a, b = rng.uniform(80, 200), rng.uniform(0.2, 5)
+        c, sv = rng.uniform(0, 60), rng.uniform(0, 0.9)
+        Av = (a - c) ** 2 / b
+        Fv = Av / rng.uniform(1.05, 400)
+        r = excess_entry(a, b, c, Fv, s=sv)
+        assert r.n_free_continuous == pytest.approx(f_ne(Av, Fv, 1 - sv), rel=1e-9)
+        assert r.n_welfare_continuous == pytest.approx(f_nw(Av, Fv), rel=1e-9)
+        assert r.welfare_slope_at_free == pytest.approx(f_slope(Av, Fv, 1 - sv), rel=1e-9,
+                                                        abs=1e-12 * Fv)
+        ns = np.arange(1, r.n.size)
+        np.testing.assert_allclose(r.welfare[1:], f_W(Av, Fv, ns), rtol=1e-9, atol=1e-9 * Av)
+        assert r.n_free_continuous > r.n_welfare_continuous
+    r = excess_entry(100, 1, 40, 60, s=0.0)
+    assert r.welfare_slope_at_free == pytest.approx(f_slope(3600, 60, 1.0), rel=1e-12)
+    assert r.welfare_slope_at_free < 0
 
 
 @given(a=intercepts, b=slopes, c=costs, zF=st.floats(1.05, 400.0), s=st.floats(0.0, 0.9))
@@ -211,6 +247,30 @@ def test_T27_frontier_derived_with_sympy():
     for nv in range(2, 9):
         for mv in range(2, nv + 1):
             assert sp.diff(piM, D).subs({D: Dstar, n: nv, m: mv, a: 100, c: 40, b: 1}) > 0
+    # the library's symbolic frontier is this D*(m)
+    cf = DissipationEntry().closed_forms()
+    lib = cf["synergy_frontier"].rhs.subs({cf.symbols[k]: v for k, v in
+                                           dict(a=a, c=c, n=n, m=m).items()})
+    assert sp.simplify(lib - Dstar) == 0
+    # the library's numbers: synergy_frontier is D*(m); merger_outcome's merged profit is
+    # π_M(D) and its pre-merger total is m·(a − c)²/(b(n + 1)²), over generated markets
+    f_D = sp.lambdify((a, c, n, m), Dstar)
+    f_piM = sp.lambdify((a, b, c, D, n, m), piM)
+    f_pre = sp.lambdify((a, b, c, n, m), pre)
+    rng = np.random.default_rng(27)
+    for _ in range(40):
+        nv = int(rng.integers(2, 13))
+        mv = int(rng.integers(2, nv + 1))
+        av, bv = rng.uniform(80, 200), rng.uniform(0.2, 5)
+        cv = rng.uniform(0.3, 0.95) * av
+        assert float(synergy_frontier(av, cv, nv, mv)) == pytest.approx(f_D(av, cv, nv, mv),
+                                                                         rel=1e-12)
+        Dv = rng.uniform(0, 0.9) * (av - cv) / (nv - mv + 1)  # outsiders stay active
+        Dv = min(Dv, cv)
+        r = merger_outcome(av, bv, cv, nv, mv, synergy=Dv)
+        assert r.interior
+        assert r.profit_after == pytest.approx(f_piM(av, bv, cv, Dv, nv, mv), rel=1e-9)
+        assert r.profit_before == pytest.approx(f_pre(av, bv, cv, nv, mv), rel=1e-9)
 
 
 @given(n=st.integers(3, 12), data=st.data(), a=intercepts, b=slopes)
