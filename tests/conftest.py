@@ -1,8 +1,7 @@
+import hypothesis_profiles  # noqa: F401  (registers and loads the hypothesis profile)
 import matplotlib
 import numpy as np
 import pytest
-
-import hypothesis_profiles  # noqa: F401  (registers and loads the hypothesis profile)
 
 matplotlib.use("Agg")
 

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from matching import whole_words
 
 from gametheory.noncooperative.normal_form import NormalFormGame
 
@@ -77,5 +78,5 @@ def test_from_arrays_game_and_equilibria_survive(rng, tmp_path):
     ('NFG 1 R "t" { "a" "b" }', "unexpected end"),
 ])
 def test_bad_files(text, match):
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(ValueError, match=whole_words(match)):
         NormalFormGame.from_nfg(text)

@@ -8,6 +8,7 @@ import pytest
 import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
+from matching import whole_words
 
 from gametheory.coalitional.core import in_core
 from gametheory.coalitional.properties import is_convex
@@ -61,8 +62,8 @@ def test_equilibrium_lattice(m):
 @given(n=st.integers(2, 8), F=st.integers(0, 20), R=st.integers(-5, 25),
        gamma=st.fractions(0, 5, max_denominator=4))
 def test_coordination_failure_band(n, F, R, gamma):
-    """Coordination failure (Cooper & John 1988, QJE 103:441): symmetric firms; "none" and "all" are both
-    NE iff F − γ(n−1) <= R <= F (exact rationals, boundaries included); the symbolic
+    """Coordination failure (Cooper & John 1988, QJE 103:441): symmetric firms; "none" and
+    "all" are both NE iff F − γ(n−1) <= R <= F (exact rationals, boundaries included); the symbolic
     band and coordination_band() agree."""
     gamma = Fraction(gamma)
     m = AgglomerationEntry(R, F, float(gamma), n=n)
@@ -160,7 +161,7 @@ def test_correspondence_consistent_with_solve():
     (dict(R=[[1, 2]], F=1, gamma=0.1), "1-D"),
 ])
 def test_bad_input(kwargs, match):
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(ValueError, match=whole_words(match)):
         AgglomerationEntry(**kwargs)
 
 
@@ -170,7 +171,7 @@ def test_bad_method_input():
         m.correspondence([])
     with pytest.raises(ValueError, match=">= 0"):
         m.correspondence([-1.0])
-    with pytest.raises(ValueError, match="profile"):
+    with pytest.raises(ValueError, match=r"\bprofile\b"):
         m.payoffs([1, 2])
     with pytest.raises(ValueError, match="A ="):
         AgglomerationEntry.cournot_gamma_game(3, A=0)

@@ -8,6 +8,7 @@ import pytest
 import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
+from matching import whole_words
 
 from gametheory.coalitional.core import in_core
 from gametheory.coalitional.special import airport_game, airport_shapley
@@ -271,7 +272,7 @@ def test_entry_modes_per_member():
     assert out.switch_to_fdi.tolist() == [True, True, True]
     eq = m.entry_modes(B=1.0, tau=1.3, sigma=4.0, f_X=10.0, rule="equal")
     assert np.allclose(eq.fdi_cost_shared, 35.0)
-    with pytest.raises(ValueError, match="rule"):
+    with pytest.raises(ValueError, match=r"\brule\b"):
         m.entry_modes(B=1.0, tau=1.3, sigma=4.0, f_X=10.0, rule="bogus")
 
 
@@ -289,7 +290,7 @@ def test_entry_modes_per_member():
     (dict(K=[], f=[]), "at least one"),
 ])
 def test_entry_cost_game_bad_input(kwargs, match):
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(ValueError, match=whole_words(match)):
         EntryCostGame(**kwargs)
 
 
@@ -300,9 +301,9 @@ def test_missing_profits_and_bad_hmy():
     for bad, match in [(dict(tau=1.0), "tau"), (dict(sigma=0.5), "sigma"), (dict(B=0), "B"),
                        (dict(f_I=0), "f_I"), (dict(f_X=-1), "f_X")]:
         args = dict(B=1, tau=1.3, sigma=4, f_X=1, f_I=5) | bad
-        with pytest.raises(ValueError, match=match):
+        with pytest.raises(ValueError, match=whole_words(match)):
             EntryModeSorting(**args)
-    with pytest.raises(ValueError, match="Phi"):
+    with pytest.raises(ValueError, match=r"\bPhi\b"):
         EntryModeSorting(1, 1.3, 4, 1, 5).mode([-1.0])
 
 

@@ -7,6 +7,7 @@ import pytest
 import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
+from matching import whole_words
 from scipy.optimize import brentq, minimize
 
 from gametheory.models import InfoSharing, public_information
@@ -294,7 +295,7 @@ def test_corner_probability_reported():
     ({"uncertainty": "both"}, "uncertainty"),
 ])
 def test_bad_input(kw, msg):
-    with pytest.raises(ValueError, match=msg):
+    with pytest.raises(ValueError, match=whole_words(msg)):
         InfoSharing(**kw)
 
 
@@ -302,13 +303,13 @@ def test_bad_input_methods():
     m = InfoSharing()
     with pytest.raises(ValueError, match="non-empty"):
         m.sharing_regions([], [1.0])
-    with pytest.raises(ValueError, match="precisions"):
+    with pytest.raises(ValueError, match=r"\bprecisions\b"):
         m.sharing_regions([0.5], [0.0])
-    with pytest.raises(ValueError, match="gammas"):
+    with pytest.raises(ValueError, match=r"\bgammas\b"):
         m.sharing_regions([1.5], [1.0])
-    with pytest.raises(ValueError, match="noise"):
+    with pytest.raises(ValueError, match=r"\bnoise\b"):
         public_information(10, 0, 1, 0)
-    with pytest.raises(ValueError, match="below"):
+    with pytest.raises(ValueError, match=r"\bbelow\b"):
         public_information(1, 2, 1, 1)
     with pytest.raises(ValueError, match="common-value Cournot"):
         m.replace(competition="bertrand").public_information(1.0)
