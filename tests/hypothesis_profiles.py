@@ -1,7 +1,8 @@
 """Hypothesis profiles of the suite, and per-test example counts scaled from them.
 
 ``make test`` loads ``default`` (reproducible: derandomized examples); ``make test-slow``
-sets ``HYPOTHESIS_PROFILE=slow``: random examples, ten times as many. A test that needs
+sets ``HYPOTHESIS_PROFILE=slow``: random examples, ten times as many; ``make mutate``
+uses ``mutate`` (a third of the default, since every mutant reruns the tests). A test that needs
 fewer (or more) examples than the profile gives uses :func:`examples`, never a fixed
 ``max_examples``, so that the slow profile scales it too.
 """
@@ -14,6 +15,8 @@ _COMMON = dict(deadline=None, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("default", max_examples=60, derandomize=True, **_COMMON)
 settings.register_profile("slow", max_examples=600, **_COMMON)
+# mutation testing (tools/mutate.py) reruns a module's tests once per mutant: fewer examples
+settings.register_profile("mutate", max_examples=20, derandomize=True, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
