@@ -43,9 +43,10 @@ bench: $(BSTAMP)
 
 ## Mutation testing (mutmut) of the solvers, one module at a time against its own tests; not
 ## part of `make test` (hours for every module). Results and survivors: docs/mutation.md.
-## PATHS="gametheory/models/cluster.py" picks modules, TESTS="tests/test_x.py" their tests.
+## PATHS="gametheory/models/cluster.py" picks modules, TESTS="tests/test_x.py" their tests,
+## SAMPLE=100 runs a random sample of 100 mutants per module.
 mutate: $(MSTAMP)
-	MPLBACKEND=Agg $(PY) tools/mutate.py $(PATHS) $(if $(TESTS),--tests $(TESTS))
+	MPLBACKEND=Agg $(PY) tools/mutate.py $(PATHS) $(if $(TESTS),--tests $(TESTS)) $(if $(SAMPLE),--sample $(SAMPLE))
 
 lint: $(STAMP)
 	$(PY) -m pip install --quiet ruff

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -32,18 +33,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+_BAD = "tests/test_bad_input.py"  # the bad-input sweep checks every engine's messages
 #: Modules mutated by ``make mutate`` and the test files that must kill their mutants.
 TESTS = {
-    "gametheory/coalitional/values.py": ["tests/test_values.py", "tests/test_special.py"],
-    "gametheory/coalitional/core.py": ["tests/test_core.py"],
-    "gametheory/coalitional/nucleolus.py": ["tests/test_nucleolus.py"],
-    "gametheory/coalitional/lp.py": ["tests/test_core.py", "tests/test_nucleolus.py"],
-    "gametheory/coalitional/properties.py": ["tests/test_properties.py"],
-    "gametheory/coalitional/special.py": ["tests/test_special.py"],
-    "gametheory/noncooperative/entry.py": ["tests/test_entry.py"],
-    "gametheory/noncooperative/bimatrix.py": ["tests/test_bimatrix.py"],
-    "gametheory/noncooperative/normal_form.py": ["tests/test_normal_form.py"],
-    "gametheory/markets/cournot.py": ["tests/test_markets.py"],
+    "gametheory/coalitional/values.py": ["tests/test_values.py", "tests/test_special.py", _BAD],
+    "gametheory/coalitional/core.py": ["tests/test_core.py", _BAD],
+    "gametheory/coalitional/nucleolus.py": ["tests/test_nucleolus.py", _BAD],
+    "gametheory/coalitional/lp.py": ["tests/test_core.py", "tests/test_nucleolus.py", _BAD],
+    "gametheory/coalitional/properties.py": ["tests/test_properties.py", _BAD],
+    "gametheory/coalitional/special.py": ["tests/test_special.py", _BAD],
+    "gametheory/noncooperative/entry.py": ["tests/test_entry.py", _BAD],
+    "gametheory/noncooperative/bimatrix.py": ["tests/test_bimatrix.py", _BAD],
+    "gametheory/noncooperative/normal_form.py": ["tests/test_normal_form.py", _BAD],
+    "gametheory/markets/cournot.py": ["tests/test_markets.py", _BAD],
     "gametheory/models/cost_sharing.py": ["tests/test_model_cost_sharing.py"],
     "gametheory/models/risk_sharing.py": ["tests/test_model_risk_sharing.py"],
     "gametheory/models/agglomeration.py": ["tests/test_model_agglomeration.py"],
@@ -93,17 +95,7 @@ def prepare(path: str, tests: list[str], work: Path) -> None:
         "use_git_change_detection = false\n\n" + ini.strip() + "\n")
 
 
-def run(path: str, tests: list[str], max_children: int) -> dict:
-    work = ROOT / ".mutmut" / re.sub(r"[^\w]+", "_", path.removesuffix(".py"))
-    prepare(path, tests, work)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env.setdefault("MPLBACKEND", "Agg")
-    env.setdefault("HYPOTHESIS_PROFILE", "mutate")
-    t0 = time.perf_counter()
-    with open(work / "mutmut.log", "w") as log:
-        subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
-                        str(max_children)], cwd=work, env=env, stdout=log, stderr=log)
-    secs = time.perf_counter() - t0
+def _results(work: Path, env: dict) -> dict[str, list[str]]:
     res = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"],
                          cwd=work, env=env, capture_output=True, text=True)
     status: dict[str, list[str]] = {}
@@ -111,7 +103,35 @@ def run(path: str, tests: list[str], max_children: int) -> dict:
         m = re.match(r"\s*(\S+):\s*(.+)$", line)
         if m and "__mutmut_" in m.group(1):
             status.setdefault(m.group(2).strip(), []).append(m.group(1))
-    return {"path": path, "tests": tests, "seconds": secs, "status": status, "work": work}
+    return status
+
+
+def run(path: str, tests: list[str], max_children: int, sample: int = 0,
+        seed: int = 0) -> dict:
+    work = ROOT / ".mutmut" / re.sub(r"[^\w]+", "_", path.removesuffix(".py"))
+    prepare(path, tests, work)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.setdefault("MPLBACKEND", "Agg")
+    env.setdefault("HYPOTHESIS_PROFILE", "mutate")
+    t0 = time.perf_counter()
+    cmd = [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)]
+    with open(work / "mutmut.log", "w") as log:
+        if sample:
+            # generate the mutants and the test statistics (a run of one unknown name),
+            # then run a random sample of the mutants
+            subprocess.run(cmd + ["no_such_mutant"], cwd=work, env=env, stdout=log,
+                           stderr=log)
+            names = sorted(n for v in _results(work, env).values() for n in v)
+            names = random.Random(seed).sample(names, min(sample, len(names)))
+            subprocess.run(cmd + names, cwd=work, env=env, stdout=log, stderr=log)
+        else:
+            subprocess.run(cmd, cwd=work, env=env, stdout=log, stderr=log)
+    secs = time.perf_counter() - t0
+    status = _results(work, env)
+    if sample:
+        status = {k: v for k, v in status.items() if k != "not checked"}
+    return {"path": path, "tests": tests, "seconds": secs, "status": status, "work": work,
+            "sample": sample}
 
 
 def summary(r: dict) -> str:
@@ -121,7 +141,8 @@ def summary(r: dict) -> str:
     survived = st.get("survived", [])
     untested = st.get("no tests", [])
     rate = 100.0 * killed / total if total else float("nan")
-    lines = [f"{r['path']}: {killed}/{total} killed ({rate:.1f} %), "
+    what = f"a random sample of {r['sample']} mutants" if r.get("sample") else "all mutants"
+    lines = [f"{r['path']} ({what}): {killed}/{total} killed ({rate:.1f} %), "
              f"{len(survived)} survived, {len(untested)} not reached by the tests, "
              f"{r['seconds'] / 60:.1f} min  [tests: {' '.join(r['tests'])}]"]
     for name in survived:
@@ -141,6 +162,9 @@ def main(argv=None) -> int:
                     "solution modules and the settled models)")
     ap.add_argument("--tests", nargs="*", help="test files (default: the table TESTS)")
     ap.add_argument("--max-children", type=int, default=2, help="parallel mutants (2)")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="run only a random sample of this many mutants per module")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the sample")
     args = ap.parse_args(argv)
     paths = args.paths or DEFAULT
     for p in paths:
@@ -148,7 +172,7 @@ def main(argv=None) -> int:
             raise SystemExit(f"{p}: no such module")
     report = []
     for p in paths:
-        r = run(p, args.tests or tests_for(p), args.max_children)
+        r = run(p, args.tests or tests_for(p), args.max_children, args.sample, args.seed)
         text = summary(r)
         print(text, flush=True)
         report.append(text)
