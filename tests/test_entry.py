@@ -259,3 +259,29 @@ def test_symmetric_mixed_multiple_and_corner_roots(pi, roots):
     for exact in (False, True):
         got = g.symmetric_mixed_equilibria(include_pure=False, exact=exact)
         np.testing.assert_allclose(got, roots, atol=1e-12)
+
+
+@pytest.mark.parametrize("scale", [1e-9, 1.0, 1e9])
+def test_duopoly_regions_name_the_equilibrium_set(rng, scale):
+    """The region label is read off the pure equilibria the enumerator finds: {00} "none",
+    {01, 10} "one", {11} "both", {00, 11} "coordination"; a zero profit (a tie) is
+    "degenerate". Profits scaled by λ (money units) give the same labels: the thresholds
+    are zero, not one unit of money."""
+    names = {((0, 0),): "none", ((0, 1), (1, 0)): "one", ((1, 1),): "both",
+             ((0, 0), (1, 1)): "coordination"}
+    m1 = np.r_[rng.uniform(-2, 2, 40), 0.0, 0.5, -0.5]
+    m2 = np.r_[rng.uniform(-2, 2, 40), 0.5, 0.0, 0.5]
+    mp = symmetric_duopoly_entry(scale * m1, scale * m2)
+    for a, b, region in zip(m1, m2, mp.region, strict=True):
+        if a == 0 or b == 0:
+            assert region == "degenerate"
+            continue
+        eqs = tuple(EntryGame.from_count_payoffs([a, b]).pure_nash_equilibria())
+        assert region == names[eqs], (a, b, region, eqs)
+
+
+def test_supermodularity_of_a_general_game():
+    """Checked on the full table: "enter only if the partner enters" is supermodular, "enter
+    only if the partner stays out" is not (payoff falls when the partner enters)."""
+    assert EntryGame(4, lambda i, E: 1.0 if (i ^ 1) in E else -1.0).is_supermodular()
+    assert not EntryGame(4, lambda i, E: -1.0 if (i ^ 1) in E else 1.0).is_supermodular()

@@ -200,3 +200,16 @@ def test_chunked_pass_finds_a_unique_violating_pair(n, monkeypatch):
                        if not s & t and v[s] + v[t] > v[s | t]]
                 assert sorted(bad) == sorted([(A, 1 << p), (1 << p, A)])
                 assert not properties._disjoint_pairs_ok(v, n, 0.0), (A, p)
+
+
+def test_default_tolerance_is_tiny():
+    """The default tol (1e-9) forgives rounding, not a violation of 0.5: a game that breaks
+    each property by 0.5 fails it with the default tolerance."""
+    nonconvex = gt.TUGame([0, 1, 1, 1.5])          # v(12) − v(1) − v(2) = −0.5
+    assert not gt.is_convex(nonconvex) and not gt.is_superadditive(nonconvex)
+    assert not gt.is_concave(gt.TUGame([0, 1, 1, 2.5]))
+    assert not gt.is_essential(gt.TUGame([0, 1, 1, 2.5]), tol=0.5)
+    assert gt.is_essential(gt.TUGame([0, 1, 1, 2.5]))
+    assert not gt.is_additive(gt.TUGame([0, 1, 1, 2.5]))
+    assert not gt.is_zero_normalized(gt.TUGame([0, 0.5, 0, 1]))
+    assert not gt.is_monotonic(gt.TUGame([0, 1, 1, 0.5]))
