@@ -366,3 +366,37 @@ def test_bad_method():
         gt.least_core(majority3(), method="glpk")
     with pytest.raises(TypeError):
         gt.least_core({(0,): 1.0})
+
+
+def test_one_player_games():
+    """One player: the core, the least core and the core's only vertex are v(N); the
+    balancing weight is λ{0} = 1 with value v(N) (so the game is balanced)."""
+    g = gt.TUGame([0, 4.0])
+    lc = gt.least_core(g)
+    assert lc.allocation.tolist() == [4.0] and lc.allocation.guarantee == "exact"
+    x = gt.core_point(g)
+    assert x.tolist() == [4.0] and x.guarantee == "exact"
+    np.testing.assert_allclose(gt.core_vertices(g), [[4.0]])
+    bw = gt.balancing_weights(g)
+    assert bw.balanced and bw.value == pytest.approx(4.0)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_cost_game_balancing_value_is_max_cost_allocation(seed):
+    """Cost-game orientation of Bondareva–Shapley: the value is max{Σx : x(S) <= c(S)}
+    (a full-table LP here), and the core is non-empty iff it reaches c(N)."""
+    r = np.random.default_rng(40 + seed)
+    n = 4
+    c = np.r_[0.0, r.uniform(5, 20, 2**n - 1) * np.sqrt(popcounts(n)[1:])]
+    g = gt.CostGame(c)
+    masks = np.arange(1, 2**n)
+    res = linprog(-np.ones(n), A_ub=coalition_rows(masks, n), b_ub=c[masks],
+                  bounds=[(None, None)] * n, method="highs")
+    bw = gt.balancing_weights(g)
+    assert bw.value == pytest.approx(-res.fun, rel=1e-9)
+    assert bw.balanced == (-res.fun >= c[-1] - 1e-9) == gt.has_nonempty_core(g)
+
+
+def test_core_vertices_max_players_is_inclusive():
+    g = gt.TUGame([0, 1, 1, 3, 1, 3, 3, 6])
+    assert gt.core_vertices(g, max_players=3).shape[1] == 3
