@@ -389,3 +389,11 @@ def test_proportional_allocation():
 def test_not_a_game():
     with pytest.raises(TypeError):
         gt.shapley_value([0, 1, 1, 2])
+
+
+def test_proportional_allocation_with_small_stand_alone_values():
+    """Weights are the stand-alone values whatever their unit: v({i}) = 0.5 and 1.5 split
+    v(N) = 4 as 1 : 3 (and the same game in cents gives the same shares)."""
+    for scale in (1.0, 100.0, 1e-6):
+        x = gt.proportional_allocation(gt.TUGame(scale * np.array([0, 0.5, 1.5, 4.0])))
+        np.testing.assert_allclose(x, scale * np.array([1.0, 3.0]), rtol=1e-12)
