@@ -346,3 +346,15 @@ def test_display():
     assert r"\begin{aligned}" in cournot_symbolic()._repr_latex_()
     with pytest.raises(dataclasses.FrozenInstanceError):
         r.price = 3
+
+
+def test_closed_market_and_unprofitable_symmetric_markets():
+    """No firm can cover its cost: shares are 0 (not 1), the demand slope is recorded, and
+    the symmetric profit formulas give 0 when c >= a (no production), not a number from
+    the interior formula; a ≤ 0 is named in the error."""
+    r = cournot(10, 2.5, [10, 30])
+    assert r.shares.tolist() == [0.0, 0.0] and r.b == 2.5 and r.a == 10
+    assert cournot_profit_symmetric(10, 1, 10, 3) == 0.0
+    assert cournot_industry_profit(10, 1, 12, 3) == 0.0
+    with pytest.raises(ValueError, match=r"\ba\b must be > 0"):
+        cournot_profit_symmetric(-1, 1, 0, 2)
