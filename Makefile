@@ -5,8 +5,9 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-test
 BSTAMP := $(VENV)/.installed-bench
 NSTAMP := $(VENV)/.installed-notebook
+MSTAMP := $(VENV)/.installed-mutate
 
-.PHONY: figures test test-slow test-all bench notebook lint clean
+.PHONY: figures test test-slow test-all bench notebook mutate lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,10 @@ $(BSTAMP): $(STAMP)
 
 $(NSTAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[notebook]'
+	touch $@
+
+$(MSTAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[mutate]'
 	touch $@
 
 ## Regenerate the paper's figures and tables (paper/figures, paper/tables) from the default case
@@ -46,9 +51,16 @@ test-all: $(STAMP)
 bench: $(BSTAMP)
 	$(PY) -m benchmarks.run
 
+## Mutation testing (mutmut) of the solvers, one module at a time against its own tests; not
+## part of `make test` (hours for every module). Results and survivors: docs/mutation.md.
+## PATHS="gametheory/models/cluster.py" picks modules, TESTS="tests/test_x.py" their tests,
+## SAMPLE=100 runs a random sample of 100 mutants per module.
+mutate: $(MSTAMP)
+	MPLBACKEND=Agg $(PY) tools/mutate.py $(PATHS) $(if $(TESTS),--tests $(TESTS)) $(if $(SAMPLE),--sample $(SAMPLE))
+
 lint: $(STAMP)
 	$(PY) -m pip install --quiet ruff
-	$(VENV)/bin/ruff check gametheory tests benchmarks
+	$(VENV)/bin/ruff check gametheory tests benchmarks tools
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mutmut

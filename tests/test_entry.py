@@ -1,4 +1,4 @@
-"""EntryGame: the count-structure solver against 2^n brute force, Topkis lattice (T19),
+"""EntryGame: the count-structure solver against 2^n brute force, Topkis lattice (NONCOOP-1),
 the coordination band, symmetric mixed equilibria (numeric vs sympy vs bimatrix),
 free entry (Mankiw–Whinston), and bad input."""
 
@@ -79,7 +79,7 @@ def test_general_callable_with_firm_types():
 
 @given(st.data())
 def test_T19_supermodular_lattice(data):
-    """T19 (Topkis 1979; Milgrom & Roberts 1990): u_i = e_i(R_i + γ n_{-i} − F_i), γ >= 0,
+    """NONCOOP-1 (Topkis 1979; Milgrom & Roberts 1990): u_i = e_i(R_i + γ n_{-i} − F_i), γ >= 0,
     has a least and a greatest pure NE (the meet and join of all NE, reached by
     best-response iteration), and the greatest Pareto-dominates every NE."""
     n = data.draw(st.integers(1, 8))
@@ -102,7 +102,7 @@ quarters = st.integers(-20, 20).map(lambda v: v / 4)  # dyadic: the band edges a
 
 @given(st.integers(1, 12), quarters, quarters.map(abs), quarters.map(abs))
 def test_coordination_band(n, R, F, gamma):
-    """ECONOMICS.md M3(b): in the symmetric game "nobody enters" and "all enter" are
+    """Coordination failure in the symmetric game: "nobody enters" and "all enter" are
     both NE iff F − γ(n−1) <= R <= F (Cooper & John 1988)."""
     g = EntryGame.supermodular(R, F, gamma, n=n)
     eqs = set(g.pure_nash_equilibria())
@@ -158,7 +158,7 @@ def test_duopoly_map_counts_match_enumerator(rng):
 
 
 def test_free_entry_mankiw_whinston():
-    """Mankiw & Whinston (1986); ECONOMICS.md T7: with Cournot profits A/(k+1)^2 − F the
+    """DISS-1 (Mankiw & Whinston 1986, RAND 17:48): with Cournot profits A/(k+1)^2 − F the
     free-entry count is the largest k with k + 1 <= sqrt(A/F); every pure NE has exactly
     that many entrants, and there are C(n, n_e) of them."""
     for a, c, F, n in [(10, 2, 3.0, 24), (20, 4, 1.1, 25), (7, 1, 40.0, 5), (10, 2, 0.01, 20)]:
@@ -190,43 +190,43 @@ def test_large_aggregative_game_without_table():
         for i in range(25):
             assert (pi[i, k - 1] >= 0) if e[i] else (k == 25 or pi[i, k] <= 0)
     h = EntryGame(25, lambda i, E: 1.0)
-    with pytest.raises(ValueError, match="GiB"):
+    with pytest.raises(ValueError, match=r"\bGiB\b"):
         h.pure_nash_equilibria()
 
 
 def test_huge_equilibrium_sets_are_counted_not_listed():
     g = EntryGame.from_count_payoffs(np.zeros(40))  # all zero profits: every profile is NE
     assert g.count_equilibria() == 2**40
-    with pytest.raises(ValueError, match="count_equilibria"):
+    with pytest.raises(ValueError, match=r"\bcount_equilibria\b"):
         g.pure_nash_equilibria()
-    with pytest.raises(ValueError, match="degenerate"):
+    with pytest.raises(ValueError, match=r"\bdegenerate\b"):
         g.symmetric_mixed_equilibria()
 
 
 def test_bad_input():
     with pytest.raises(ValueError, match=r"shape \(n, n\)"):
         EntryGame.from_count_payoffs(np.ones((3, 4)))
-    with pytest.raises(ValueError, match="finite"):
+    with pytest.raises(ValueError, match=r"\bfinite\b"):
         EntryGame.from_count_payoffs([1.0, np.nan])
     with pytest.raises(ValueError, match="whole number >= 1"):
         EntryGame(0, lambda i, E: 1.0)
-    with pytest.raises(ValueError, match="callable"):
+    with pytest.raises(ValueError, match=r"\bcallable\b"):
         EntryGame(3, payoff=[1, 2, 3])
-    with pytest.raises(ValueError, match="gamma"):
+    with pytest.raises(ValueError, match=r"\bgamma\b"):
         EntryGame.supermodular(1.0, 2.0, -0.5, n=3)
-    with pytest.raises(ValueError, match="length"):
+    with pytest.raises(ValueError, match=r"\blength\b"):
         EntryGame.supermodular([1.0, 2.0], [1.0, 2.0, 3.0], 0.5)
     sub = EntryGame.from_count_payoffs([[3, 1, -1]] * 3)  # π decreasing: substitutes
-    with pytest.raises(ValueError, match="supermodular"):
+    with pytest.raises(ValueError, match=r"\bsupermodular\b"):
         sub.least_equilibrium()
     asym = EntryGame.from_count_payoffs([[1, 0], [2, 0]])
-    with pytest.raises(ValueError, match="symmetric"):
+    with pytest.raises(ValueError, match=r"\bsymmetric\b"):
         asym.free_entry_count()
     with pytest.raises(ValueError, match="two firms"):
         EntryGame.from_count_payoffs(np.ones(3)).nash_equilibria()
     with pytest.raises(ValueError, match="a must exceed"):
         EntryGame.cournot(1, 1, 2, 0.1, n=3)
-    with pytest.raises(ValueError, match="finite"):
+    with pytest.raises(ValueError, match=r"\bfinite\b"):
         EntryGame(3, lambda i, E: float("nan")).pure_nash_equilibria()
 
 
@@ -249,7 +249,7 @@ def test_equilibrium_structure_tolerance_counts_near_ties():
     # relative: the same game in other units has the same structure
     assert gt.EntryGame.from_count_payoffs(pi * 1e-12).equilibrium_structure().count == (
         0, 3, 3, 0)
-    with pytest.raises(ValueError, match="tol"):
+    with pytest.raises(ValueError, match=r"\btol\b"):
         game.equilibrium_structure(tol=-1)
 
 
@@ -265,3 +265,29 @@ def test_symmetric_mixed_multiple_and_corner_roots(pi, roots):
     for exact in (False, True):
         got = g.symmetric_mixed_equilibria(include_pure=False, exact=exact)
         np.testing.assert_allclose(got, roots, atol=1e-12)
+
+
+@pytest.mark.parametrize("scale", [1e-9, 1.0, 1e9])
+def test_duopoly_regions_name_the_equilibrium_set(rng, scale):
+    """The region label is read off the pure equilibria the enumerator finds: {00} "none",
+    {01, 10} "one", {11} "both", {00, 11} "coordination"; a zero profit (a tie) is
+    "degenerate". Profits scaled by λ (money units) give the same labels: the thresholds
+    are zero, not one unit of money."""
+    names = {((0, 0),): "none", ((0, 1), (1, 0)): "one", ((1, 1),): "both",
+             ((0, 0), (1, 1)): "coordination"}
+    m1 = np.r_[rng.uniform(-2, 2, 40), 0.0, 0.5, -0.5]
+    m2 = np.r_[rng.uniform(-2, 2, 40), 0.5, 0.0, 0.5]
+    mp = symmetric_duopoly_entry(scale * m1, scale * m2)
+    for a, b, region in zip(m1, m2, mp.region, strict=True):
+        if a == 0 or b == 0:
+            assert region == "degenerate"
+            continue
+        eqs = tuple(EntryGame.from_count_payoffs([a, b]).pure_nash_equilibria())
+        assert region == names[eqs], (a, b, region, eqs)
+
+
+def test_supermodularity_of_a_general_game():
+    """Checked on the full table: "enter only if the partner enters" is supermodular, "enter
+    only if the partner stays out" is not (payoff falls when the partner enters)."""
+    assert EntryGame(4, lambda i, E: 1.0 if (i ^ 1) in E else -1.0).is_supermodular()
+    assert not EntryGame(4, lambda i, E: -1.0 if (i ^ 1) in E else 1.0).is_supermodular()

@@ -11,6 +11,7 @@ import pytest
 from game_strategies import ANY_LABEL, EXACT, FLOATS, GAMBIT_LABEL, normal_form_games
 from hypothesis import given
 from hypothesis import strategies as st
+from matching import whole_words
 
 import gametheory as gt
 from gametheory._validation import label_keys
@@ -89,7 +90,7 @@ def test_from_arrays_game_and_equilibria_survive(rng, tmp_path):
     ('NFG 1 R "t" { "a" "b" }', "unexpected end"),
 ])
 def test_bad_files(text, match):
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(ValueError, match=whole_words(match)):
         NormalFormGame.from_nfg(text)
 
 

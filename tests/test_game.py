@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from matching import whole_words
 
 import gametheory as gt
 from gametheory.coalitional.game import lex_masks
@@ -47,7 +48,7 @@ def test_subgame_and_savings():
     ([[0, 1], [1, 2]], "1-dimensional"),
 ])
 def test_bad_arrays(bad, msg):
-    with pytest.raises(ValueError, match=msg):
+    with pytest.raises(ValueError, match=whole_words(msg)):
         gt.TUGame(bad)
 
 
@@ -58,9 +59,9 @@ def test_bad_mappings_and_names():
         gt.TUGame({("q",): 1}, names="ab")
     with pytest.raises(ValueError, match="a coalition is an iterable"):
         gt.TUGame([0, 1, 1, 2])[1]
-    with pytest.raises(ValueError, match="GiB"):
+    with pytest.raises(ValueError, match=r"\bGiB\b"):
         gt.TUGame(lambda S: 0.0, n=40)
-    with pytest.raises(ValueError, match="distinct"):
+    with pytest.raises(ValueError, match=r"\bdistinct\b"):
         gt.TUGame([0, 1, 1, 2], names=["a", "a"])
 
 

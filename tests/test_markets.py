@@ -8,6 +8,7 @@ import pytest
 import sympy as sp
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from matching import whole_words
 from references import nnls_cournot
 
 from gametheory.markets import (
@@ -27,11 +28,11 @@ pos = st.floats(0.5, 200.0)
 slope = st.floats(0.05, 20.0)
 
 
-# ---------------------------------------------------------------- T5 symmetric
+# ---------------------------------------------------------------- MKT-1 symmetric
 
 @given(a=pos, b=slope, frac=st.floats(0.0, 0.98), n=st.integers(1, 25))
 def test_T5_symmetric_closed_forms(a, b, frac, n):
-    """T5: symmetric linear Cournot q*=(a-c)/(b(n+1)), p*=(a+nc)/(n+1),
+    """MKT-1: symmetric linear Cournot q*=(a-c)/(b(n+1)), p*=(a+nc)/(n+1),
     pi*=(a-c)^2/(b(n+1)^2), L=(a-c)/(a+nc)=1/(n eps)."""
     c = frac * a
     r = cournot(a, b, [c] * n)
@@ -47,7 +48,7 @@ def test_T5_symmetric_closed_forms(a, b, frac, n):
 
 
 def test_T5_symbolic_derivation_matches_closed_forms():
-    """T5 proved: the FOC derivation gives exactly the textbook closed forms."""
+    """MKT-1 proved: the FOC derivation gives exactly the textbook closed forms."""
     f = cournot_symbolic()
     a, b, c, n = (f.symbols[k] for k in "abcn")
     expected = {
@@ -61,11 +62,11 @@ def test_T5_symbolic_derivation_matches_closed_forms():
     assert sp.simplify(f["lerner"].rhs - 1 / (n * f["elasticity"].rhs)) == 0
 
 
-# ---------------------------------------------------------------- T5 asymmetric
+# ---------------------------------------------------------------- MKT-1 asymmetric
 
 @given(a=pos, b=slope, fr=st.lists(st.floats(0.0, 0.95), min_size=1, max_size=12))
 def test_T5_asymmetric_interior(a, b, fr):
-    """T5: interior q_i = (a-(n+1)c_i+sum c_j)/(b(n+1)), L_i = s_i/eps, sum s_i L_i = HHI/eps."""
+    """MKT-1: interior q_i = (a-(n+1)c_i+sum c_j)/(b(n+1)), L_i = s_i/eps, sum s_i L_i = HHI/eps."""
     c = a * np.array(fr)
     n = len(c)
     q_formula = (a - (n + 1) * c + c.sum()) / (b * (n + 1))
@@ -80,7 +81,7 @@ def test_T5_asymmetric_interior(a, b, fr):
 
 
 def test_T5_asymmetric_symbolic_twin(rng):
-    """The 3-firm symbolic FOC solution equals T5's formula and the numeric solver."""
+    """The 3-firm symbolic FOC solution equals MKT-1's formula and the numeric solver."""
     f = cournot_symbolic(3)
     a, b = f.symbols["a"], f.symbols["b"]
     cs = [f.symbols[f"c_{i}"] for i in (1, 2, 3)]
@@ -99,11 +100,11 @@ def test_T5_asymmetric_symbolic_twin(rng):
     np.testing.assert_allclose(r.price, f.evaluate("p", **kw), rtol=1e-12)
 
 
-# ---------------------------------------------------------------- T6
+# ---------------------------------------------------------------- MKT-2
 
 @given(n=st.integers(1, 500), a=pos, b=slope, frac=st.floats(0, 0.9))
 def test_T6_dissipation(n, a, b, frac):
-    """T6: Pi(n)/Pi(1) = 4n/(n+1)^2 and D(n) = ((n-1)/(n+1))^2 = 1 - Pi(n)/Pi(1)."""
+    """MKT-2: Pi(n)/Pi(1) = 4n/(n+1)^2 and D(n) = ((n-1)/(n+1))^2 = 1 - Pi(n)/Pi(1)."""
     c = frac * a
     ratio = cournot_industry_profit(a, b, c, n) / cournot_industry_profit(a, b, c, 1)
     np.testing.assert_allclose(ratio, 4 * n / (n + 1) ** 2, rtol=1e-10)
@@ -115,7 +116,7 @@ def test_T6_dissipation(n, a, b, frac):
 
 
 def test_T6_symbolic():
-    """T6 proved: Pi(n)/Pi(1) = 4n/(n+1)^2, D(n) = ((n-1)/(n+1))^2, D increasing, D -> 1."""
+    """MKT-2 proved: Pi(n)/Pi(1) = 4n/(n+1)^2, D(n) = ((n-1)/(n+1))^2, D increasing, D -> 1."""
     f = cournot_symbolic()
     n = f.symbols["n"]
     assert sp.simplify(f["profit_ratio"].rhs - 4 * n / (n + 1) ** 2) == 0
@@ -200,6 +201,31 @@ def test_all_firms_inactive_is_a_closed_market():
     assert r.n_active.tolist() == [0, 2]
 
 
+@given(a=pos, b=slope, fr=st.lists(st.floats(0, 1.2), min_size=1, max_size=8),
+       k=st.integers(0, 2), fc=st.floats(0, 1.2))
+def test_consumer_and_total_surplus(a, b, fr, k, fc):
+    """Consumer surplus is the area under demand above the price,
+    CS = ∫_0^Q (P(x) − p) dx = (a − p)Q/2, integrated here numerically (scipy quad) at the
+    engine's Q and p; total surplus adds the profits (p − c_i)q_i recomputed from the
+    outputs. Cournot and homogeneous Bertrand, corners and foreign incumbents included."""
+    from scipy.integrate import quad
+
+    c = a * np.array(fr)
+    for solve in (cournot, bertrand):
+        r = solve(a, b, c, incumbents=k, incumbent_cost=fc * a if k else None)
+        Q, p = float(r.total_quantity), float(r.price)
+        assert p == pytest.approx(a - b * Q, rel=1e-12, abs=1e-12 * a)
+        area, _ = quad(lambda x, p=p: a - b * x - p, 0.0, Q, epsabs=0.0, epsrel=1e-12)
+        assert r.consumer_surplus == pytest.approx(area, rel=1e-9, abs=1e-12 * a * a / b)
+        assert r.consumer_surplus == pytest.approx((a - p) * Q / 2, rel=1e-12,
+                                                   abs=1e-12 * a * a / b)
+        costs = np.r_[c, [fc * a] * k]
+        profits = (p - costs) * np.asarray(r.quantities)
+        np.testing.assert_allclose(r.profits, profits, rtol=1e-9, atol=1e-9 * a * a / b)
+        assert r.total_surplus == pytest.approx(area + profits.sum(), rel=1e-9,
+                                                abs=1e-9 * a * a / b)
+
+
 # ---------------------------------------------------------------- homogeneous Bertrand
 
 @given(a=pos, b=slope, fr=st.lists(st.floats(0, 1.3), min_size=1, max_size=8))
@@ -220,7 +246,8 @@ def test_bertrand_limit_price(a, b, fr):
 
 
 def test_bertrand_paradox():
-    """Two or more equally efficient firms: p = c and zero profits (ECONOMICS.md 4(a): D = 1)."""
+    """Two or more equally efficient firms: p = c and zero profits (Bertrand paradox: the whole
+    monopoly rent is dissipated, D = 1)."""
     r = bertrand(100, 2, [30, 30, 50])
     assert r.price == 30 and np.all(r.profits == 0)
     np.testing.assert_allclose(r.quantities, [17.5, 17.5, 0])
@@ -268,7 +295,7 @@ def test_cluster_market_power_names_grid_and_errors():
     for bad in (["zz"], [7], [], [0, 0], [1.5]):
         with pytest.raises(ValueError):
             cluster_market_power(r, bad)
-    with pytest.raises(ValueError, match="Cournot"):
+    with pytest.raises(ValueError, match=r"\bCournot\b"):
         cluster_market_power(bertrand(100, 1, [10, 20]), [0])
 
 
@@ -296,7 +323,7 @@ def test_cluster_market_power_names_grid_and_errors():
 ])
 def test_bad_input(args, kw, match):
     for solver in (cournot, bertrand):
-        with pytest.raises(ValueError, match=match):
+        with pytest.raises(ValueError, match=whole_words(match)):
             solver(*args, **kw)
 
 
@@ -319,3 +346,15 @@ def test_display():
     assert r"\begin{aligned}" in cournot_symbolic()._repr_latex_()
     with pytest.raises(dataclasses.FrozenInstanceError):
         r.price = 3
+
+
+def test_closed_market_and_unprofitable_symmetric_markets():
+    """No firm can cover its cost: shares are 0 (not 1), the demand slope is recorded, and
+    the symmetric profit formulas give 0 when c >= a (no production), not a number from
+    the interior formula; a ≤ 0 is named in the error."""
+    r = cournot(10, 2.5, [10, 30])
+    assert r.shares.tolist() == [0.0, 0.0] and r.b == 2.5 and r.a == 10
+    assert cournot_profit_symmetric(10, 1, 10, 3) == 0.0
+    assert cournot_industry_profit(10, 1, 12, 3) == 0.0
+    with pytest.raises(ValueError, match=r"\ba\b must be > 0"):
+        cournot_profit_symmetric(-1, 1, 0, 2)

@@ -8,6 +8,7 @@ import pytest
 import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
+from matching import whole_words
 
 from gametheory.coalitional.core import in_core
 from gametheory.coalitional.properties import is_convex
@@ -40,10 +41,10 @@ def brute_equilibria(m):
     return sorted(out)
 
 
-# ------------------------------------------------------------------ T19
+# ------------------------------------------------------------------ NONCOOP-1
 @given(models())
 def test_equilibrium_lattice(m):
-    """T19 (Topkis 1979; Milgrom & Roberts 1990, Econometrica 58:1255): the pure NE (brute
+    """NONCOOP-1 (Topkis 1979; Milgrom & Roberts 1990, Econometrica 58:1255): the pure NE (brute
     force) are those of the engine; the least and greatest are the componentwise min and max
     of all NE; the greatest Pareto-dominates every NE."""
     eqs = brute_equilibria(m)
@@ -61,8 +62,8 @@ def test_equilibrium_lattice(m):
 @given(n=st.integers(2, 8), F=st.integers(0, 20), R=st.integers(-5, 25),
        gamma=st.fractions(0, 5, max_denominator=4))
 def test_coordination_failure_band(n, F, R, gamma):
-    """§1 M3(b) (Cooper & John 1988, QJE 103:441): symmetric firms; "none" and "all" are both
-    NE iff F − γ(n−1) <= R <= F (exact rationals, boundaries included); the symbolic
+    """Coordination failure (Cooper & John 1988, QJE 103:441): symmetric firms; "none" and
+    "all" are both NE iff F − γ(n−1) <= R <= F (exact rationals, boundaries included); the symbolic
     band and coordination_band() agree."""
     gamma = Fraction(gamma)
     m = AgglomerationEntry(R, F, float(gamma), n=n)
@@ -80,10 +81,10 @@ def test_coordination_failure_band(n, F, R, gamma):
         assert band is None
 
 
-# ------------------------------------------------------------------ T23
+# ------------------------------------------------------------------ AGG-1
 @given(models(nmax=6))
 def test_agglomeration_game_convex_with_shapley_in_core(m):
-    """T23 / T2 (Shapley 1971, IJGT 1:11): v(S) = Σ(R_i − F_i) + γ s(s−1) is convex; the
+    """AGG-1 / COOP-2 (Shapley 1971, IJGT 1:11): v(S) = Σ(R_i − F_i) + γ s(s−1) is convex; the
     closed-form Shapley value R_i − F_i + γ(n−1) equals the engine's and is in the core."""
     g = m.game()
     for S in range(1, 2**m.n):
@@ -98,26 +99,43 @@ def test_agglomeration_game_convex_with_shapley_in_core(m):
 
 
 def test_gamma_core_inequality_symbolic():
-    """T23: s(n−s+2)² − 4n = (n−s)(s² − ns − 4s + 4); with s = 1 + p, n = s + q (p, q >= 0)
+    """AGG-1: s(n−s+2)² − 4n = (n−s)(s² − ns − 4s + 4); with s = 1 + p, n = s + q (p, q >= 0)
     it is q(pq + 4p + q) >= 0, so the equal split of monopoly profit is in the γ-core of
-    linear Cournot for every 1 <= s <= n."""
-    s, n, p, q = sp.symbols("s n p q", nonnegative=True)
+    linear Cournot for every 1 <= s <= n. Then the library: the core slack of the equal
+    split in its γ-game, x(S) − v(S) = sA/(4n) − v(S), equals A·(that polynomial)/
+    (4n(n−s+2)²) for every coalition, and its core test accepts the split."""
+    s, n, p, q, A = sp.symbols("s n p q A", nonnegative=True)
     expr = s * (n - s + 2) ** 2 - 4 * n
     sub = sp.expand(expr.subs(n, s + q).subs(s, 1 + p))
     assert sp.expand(sub - q * (p * q + 4 * p + q)) == 0
     assert all(c >= 0 for c in sp.Poly(sp.expand(q * (p * q + 4 * p + q)), p, q).coeffs())
+    slack = sp.lambdify((A, s, n), A * expr / (4 * n * (n - s + 2) ** 2))
+    rng = np.random.default_rng(23)
+    for nv in range(2, 11):
+        Av = float(rng.uniform(0.1, 1e3))
+        g = AgglomerationEntry.cournot_gamma_game(nv, Av)
+        sizes = np.array([bin(S).count("1") for S in range(2**nv)])
+        got = sizes[1:] * Av / (4 * nv) - g.v[1:]
+        np.testing.assert_allclose(got, slack(Av, sizes[1:], nv), rtol=1e-9, atol=1e-12 * Av)
+        assert np.all(got >= -1e-12 * Av)
+        assert in_core(g, np.full(nv, Av / (4 * nv)))
 
 
 @pytest.mark.parametrize("n", range(2, 11))
 def test_equal_split_in_cournot_gamma_core(n):
-    """T23 numerically: the engine's core test accepts the equal split A/(4n) of the monopoly
-    profit in the γ-game v(S) = A/(n−s+2)² (Chander & Tulkens 1997, IJGT 26:379)."""
+    """AGG-1 numerically: the engine's core test accepts the equal split A/(4n) of the
+    monopoly profit in the γ-game v(S) = A/(n−s+2)² (Chander & Tulkens 1997, IJGT 26:379),
+    and rejects a split that leaves player 0 below its stand-alone worth A/(n+1)²."""
     A = 3.7
     g = AgglomerationEntry.cournot_gamma_game(n, A)
     assert g.grand == pytest.approx(A / 4)
+    sizes = np.array([bin(S).count("1") for S in range(2**n)])
+    np.testing.assert_allclose(g.v[1:], A / (n - sizes[1:] + 2) ** 2, rtol=1e-12)
     assert in_core(g, np.full(n, A / (4 * n)))
-    sizes = np.arange(1, n + 1)
-    assert np.all(sizes * (n - sizes + 2) ** 2 >= 4 * n)
+    x = np.full(n, A / (4 * n))
+    x[0] -= A / (4 * n) - A / (n + 1) ** 2 + 1e-3 * A  # player 0 below its stand-alone worth
+    x[1] += A / (4 * n) - A / (n + 1) ** 2 + 1e-3 * A
+    assert not in_core(g, x)
 
 
 def test_correspondence_consistent_with_solve():
@@ -143,7 +161,7 @@ def test_correspondence_consistent_with_solve():
     (dict(R=[[1, 2]], F=1, gamma=0.1), "1-D"),
 ])
 def test_bad_input(kwargs, match):
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(ValueError, match=whole_words(match)):
         AgglomerationEntry(**kwargs)
 
 
@@ -153,7 +171,7 @@ def test_bad_method_input():
         m.correspondence([])
     with pytest.raises(ValueError, match=">= 0"):
         m.correspondence([-1.0])
-    with pytest.raises(ValueError, match="profile"):
+    with pytest.raises(ValueError, match=r"\bprofile\b"):
         m.payoffs([1, 2])
     with pytest.raises(ValueError, match="A ="):
         AgglomerationEntry.cournot_gamma_game(3, A=0)

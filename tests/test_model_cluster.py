@@ -218,6 +218,41 @@ def test_cluster_sends_every_firm_when_that_is_best():
     assert np.all(np.diff(sched["national"]) > 0)
 
 
+def test_cluster_sends_every_member_when_surplus_rises_to_n():
+    """The cluster's count can be all n firms: with strong agglomeration (γ = 8, down to
+    c_floor = 10) and a cheap platform (F0 = 40, f = 1), W(m) rises up to m = n = 4.
+
+    W(m) is recomputed here from the primitives, independently of the model: home cost
+    c(m) = max(40 − 8(m − 1), 10); host Cournot with m home firms and one foreign firm of
+    cost 50, which is priced out once p ≤ 50 (then p is recomputed without it); outputs
+    q = (p − c)/b; the public signal adds Var = rωσ²/(b²(N + 1)²); the syndicate premium is
+    (q² + Var)((1 − r)ωσ² + (1 − ω)σ²/m)/(2τ); W(m) = m(bq² + bVar − premium) − (F0 + f m).
+    """
+    a, b, c0, cf, k, gamma, floor = 100.0, 1.0, 40.0, 50.0, 1, 8.0, 10.0
+    sigma2, omega, tau, r, F0, f, n = 200.0, 0.5, 300.0, 0.8, 40.0, 1.0, 4
+    model = ClusterVsScattered(n=n, k=k, a=a, b=b, c0=c0, c_f=cf, c_floor=floor,
+                               gamma=gamma, sigma2=sigma2, common_share=omega, tau=tau,
+                               r=r, F0=F0, f=f, F=250.0)
+    W = [0.0]
+    for m in range(1, n + 1):
+        c = max(c0 - gamma * (m - 1), floor)
+        N = m + k
+        p = (a + m * c + k * cf) / (N + 1)
+        if p <= cf:  # the foreign firm is priced out
+            N = m
+            p = (a + m * c) / (N + 1)
+        q = (p - c) / b
+        var = r * omega * sigma2 / (b**2 * (N + 1) ** 2)
+        prem = (q**2 + var) * ((1 - r) * omega * sigma2 + (1 - omega) * sigma2 / m) / (2 * tau)
+        W.append(m * (b * q**2 + b * var - prem) - (F0 + f * m))
+    assert int(np.argmax(W)) == n and np.all(np.diff(W) > 0)
+    np.testing.assert_allclose(model.schedule("all")["national"], W, rtol=1e-10)
+    res = model.solve()
+    assert res.cluster.m == n
+    assert res.cluster.national_surplus == pytest.approx(W[n], rel=1e-10)
+    assert res.scattered.m < n  # standalone entry at F = 250 sends fewer
+
+
 # ============================================================================ stability
 @pytest.mark.parametrize("change", [{}, {"governance": 20.0}, {"governance": 40.0},
                                     {"s": 0.6}, {"spillover": 1.0}, {"F": 150.0}])

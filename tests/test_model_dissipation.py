@@ -1,4 +1,5 @@
-"""M4 DissipationEntry: free entry vs the cluster optimum, and theorems T6, T7, T8, T9, T27."""
+"""M4 DissipationEntry: free entry vs the cluster optimum, and theorems MKT-2, DISS-1, DISS-2,
+DISS-3, DISS-4."""
 
 import itertools
 import math
@@ -8,6 +9,7 @@ import pytest
 import sympy as sp
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from matching import whole_words
 from scipy.optimize import minimize_scalar
 
 from gametheory.markets import cournot, dissipation_ratio
@@ -24,10 +26,11 @@ intercepts = st.floats(80.0, 200.0)
 slopes = st.floats(0.2, 5.0)
 
 
-# ------------------------------------------------------------------ T6 at model level
+# ------------------------------------------------------------------ MKT-2 at model level
 @given(a=intercepts, b=slopes, c=costs)
 def test_T6_dissipation_ratio_from_engine(a, b, c):
-    """T6: Π(n)/Π(1) = 4n/(n+1)² and D(n) = ((n−1)/(n+1))², via the Cournot engine and the model."""
+    """MKT-2: Π(n)/Π(1) = 4n/(n+1)² and D(n) = ((n−1)/(n+1))², via the Cournot engine and
+    the model."""
     model = DissipationEntry(a=a, b=b, c0=c, k=0, c_f=0.0, F=1.0, n_potential=15)
     total = model.solve().total_profit
     n = np.arange(1, 16)
@@ -37,26 +40,62 @@ def test_T6_dissipation_ratio_from_engine(a, b, c):
     assert dissipation_ratio(400) > 0.99
 
 
-# ------------------------------------------------------------------ T7 Mankiw–Whinston
+# ------------------------------------------------------------------ DISS-1 Mankiw–Whinston
 def test_T7_continuous_counts_symbolic():
-    """T7 (Mankiw & Whinston 1986, RAND 17:48): n_e+1 = √z > n_W+1 = z^{1/3} when z > 1,
-    and W'(n_e) < 0 — proved with sympy from W(n) = (A/2)n(n+2)/(n+1)² − nF."""
+    """DISS-1 (Mankiw & Whinston 1986, RAND 17:48): n_e+1 = √(z/(1−s)) > n_W+1 = z^{1/3}
+    when z > 1, and W'(n_e) < 0 — derived with sympy from W(n) = (A/2)n(n+2)/(n+1)² − nF
+    and π(n) = A/(n+1)². Then the library: its closed forms are these expressions, and
+    excess_entry's continuous counts, welfare slope and welfare schedule equal the derived
+    ones over generated (a, b, c, F, s)."""
     A, F, n, z = sp.symbols("A F n z", positive=True)
     W = A / 2 * n * (n + 2) / (n + 1) ** 2 - n * F
     dW = sp.simplify(sp.diff(W, n))
     assert sp.simplify(dW - (A / (n + 1) ** 3 - F)) == 0
-    nw = sp.solve(sp.Eq(dW, 0), n)
-    assert any(sp.simplify(r - (sp.cbrt(A / F) - 1)) == 0 for r in nw)
-    ne = sp.solve(sp.Eq(A / (n + 1) ** 2, F), n)
-    assert any(sp.simplify(r - (sp.sqrt(A / F) - 1)) == 0 for r in ne)
-    # at n_e: W' = F(z^{-1/2} − 1) < 0 for z > 1
+    nw = [r for r in sp.solve(sp.Eq(dW, 0), n) if r.is_real is not False]
+    nw = next(r for r in nw if sp.simplify(r - (sp.cbrt(A / F) - 1)) == 0)
+    u = sp.Symbol("u", positive=True)  # u = 1 − s > 0, the entrant's share of F
+    ne = sp.solve(sp.Eq(A / (n + 1) ** 2, u * F), n)
+    ne = next(r for r in ne if sp.simplify(r - (sp.sqrt(A / (u * F)) - 1)) == 0)
+    # at n_e (s = 0): W' = F(z^{-1/2} − 1) < 0 for z > 1
     slope = sp.simplify(dW.subs(n, sp.sqrt(z) - 1).subs(A, z * F))
     assert sp.simplify(slope - F * (1 / sp.sqrt(z) - 1)) == 0
+
+    # the library's symbolic objects
+    cf = DissipationEntry().closed_forms()
+    a_, b_, c_ = (cf.symbols[k] for k in ("a", "b", "c"))
+    F_, s_, n_ = cf.symbols["F"], cf.symbols["s"], cf.symbols["n"]
+    to_lib = {A: (a_ - c_) ** 2 / b_, F: F_, u: 1 - s_, n: n_}
+    assert sp.simplify(cf["welfare"].rhs - W.subs(to_lib)) == 0
+    assert sp.simplify(cf["n_free"].rhs.subs(s_, 1 - u) - ne.subs(to_lib).subs(s_, 1 - u)) == 0
+    assert sp.simplify(cf["n_welfare"].rhs - nw.subs(to_lib)) == 0
+
+    # the library's numbers
+    f_ne = sp.lambdify((A, F, u), ne)
+    f_nw = sp.lambdify((A, F), nw)
+    f_slope = sp.lambdify((A, F, u), dW.subs(n, ne))
+    f_W = sp.lambdify((A, F, n), W)
+    rng = np.random.default_rng(7)
+    for _ in range(40):
+        a, b = rng.uniform(80, 200), rng.uniform(0.2, 5)
+        c, sv = rng.uniform(0, 60), rng.uniform(0, 0.9)
+        Av = (a - c) ** 2 / b
+        Fv = Av / rng.uniform(1.05, 400)
+        r = excess_entry(a, b, c, Fv, s=sv)
+        assert r.n_free_continuous == pytest.approx(f_ne(Av, Fv, 1 - sv), rel=1e-9)
+        assert r.n_welfare_continuous == pytest.approx(f_nw(Av, Fv), rel=1e-9)
+        assert r.welfare_slope_at_free == pytest.approx(f_slope(Av, Fv, 1 - sv), rel=1e-9,
+                                                        abs=1e-12 * Fv)
+        ns = np.arange(1, r.n.size)
+        np.testing.assert_allclose(r.welfare[1:], f_W(Av, Fv, ns), rtol=1e-9, atol=1e-9 * Av)
+        assert r.n_free_continuous > r.n_welfare_continuous
+    r = excess_entry(100, 1, 40, 60, s=0.0)
+    assert r.welfare_slope_at_free == pytest.approx(f_slope(3600, 60, 1.0), rel=1e-12)
+    assert r.welfare_slope_at_free < 0
 
 
 @given(a=intercepts, b=slopes, c=costs, zF=st.floats(1.05, 400.0), s=st.floats(0.0, 0.9))
 def test_T7_integer_excess_entry(a, b, c, zF, s):
-    """T7 integer version: n_e ≥ n_W − 1 (Mankiw & Whinston 1986, Proposition 3), with welfare
+    """DISS-1 integer version: n_e ≥ n_W − 1 (Mankiw & Whinston 1986, Proposition 3), with welfare
     computed by the Cournot engine (consumer surplus + profits − entry costs) and checked
     against W(n) = (A/2)n(n+2)/(n+1)² − nF; the subsidy raises n_e (Dixit & Kyle 1985)."""
     A = (a - c) ** 2 / b
@@ -148,7 +187,7 @@ def test_foreign_incumbents_priced_out_is_a_corner():
 
 
 def test_prototype_numbers():
-    """ECONOMICS.md §4 prototype (a=100, c=c_f=40, k=2, F=60): risk-neutral free entry is
+    """The prototype case (a=100, c=c_f=40, k=2, F=60): risk-neutral free entry is
     m_U = 4, 6, 9 at subsidies 0, 0.3, 0.6. The prototype's 3, 4, 7 and scattered totals
     20, −44, −252 (joint optimum m=1) are reproduced exactly when a mean–variance premium
     σ²q²/(2τ) with σ²=200, τ=300 is deducted at the risk-neutral outputs."""
@@ -163,10 +202,10 @@ def test_prototype_numbers():
     assert risky.cluster_optimum() == 1
 
 
-# ------------------------------------------------------------------ T8 merger paradox
+# ------------------------------------------------------------------ DISS-2 merger paradox
 @given(n=st.integers(2, 14), data=st.data(), a=intercepts, b=slopes, c=costs)
 def test_T8_merger_paradox(n, data, a, b, c):
-    """T8 (Salant, Switzer & Reynolds 1983, QJE 98:185): the engine's merger gain has the sign
+    """DISS-2 (Salant, Switzer & Reynolds 1983, QJE 98:185): the engine's merger gain has the sign
     of (n+1)² − m(n−m+2)²; never profitable for m < 0.8n; two-firm mergers unprofitable
     for n ≥ 3."""
     m = data.draw(st.integers(2, n))
@@ -189,9 +228,9 @@ def test_T8_break_even_n5_m4():
     assert abs(r.gain) < 1e-9 and not r.profitable
 
 
-# ------------------------------------------------------------------ T27 synergy frontier
+# ------------------------------------------------------------------ DISS-4 synergy frontier
 def test_T27_frontier_derived_with_sympy():
-    """T27 (our derivation). Checked: the merged firm's interior Cournot profit with cost
+    """DISS-4 (our derivation). Checked: the merged firm's interior Cournot profit with cost
     c − D among n−m+1 firms, derived here from the first-order conditions with sympy, equals
     m times the pre-merger profit exactly at D = D*(m); and ∂π_M/∂D > 0 there (so D ≥ D* is
     the profitable set). Interior outputs only: outsiders produce (a−c−D)/(b(n−m+2)) > 0."""
@@ -211,6 +250,30 @@ def test_T27_frontier_derived_with_sympy():
     for nv in range(2, 9):
         for mv in range(2, nv + 1):
             assert sp.diff(piM, D).subs({D: Dstar, n: nv, m: mv, a: 100, c: 40, b: 1}) > 0
+    # the library's symbolic frontier is this D*(m)
+    cf = DissipationEntry().closed_forms()
+    lib = cf["synergy_frontier"].rhs.subs({cf.symbols[k]: v for k, v in
+                                           dict(a=a, c=c, n=n, m=m).items()})
+    assert sp.simplify(lib - Dstar) == 0
+    # the library's numbers: synergy_frontier is D*(m); merger_outcome's merged profit is
+    # π_M(D) and its pre-merger total is m·(a − c)²/(b(n + 1)²), over generated markets
+    f_D = sp.lambdify((a, c, n, m), Dstar)
+    f_piM = sp.lambdify((a, b, c, D, n, m), piM)
+    f_pre = sp.lambdify((a, b, c, n, m), pre)
+    rng = np.random.default_rng(27)
+    for _ in range(40):
+        nv = int(rng.integers(2, 13))
+        mv = int(rng.integers(2, nv + 1))
+        av, bv = rng.uniform(80, 200), rng.uniform(0.2, 5)
+        cv = rng.uniform(0.3, 0.95) * av
+        assert float(synergy_frontier(av, cv, nv, mv)) == pytest.approx(f_D(av, cv, nv, mv),
+                                                                         rel=1e-12)
+        Dv = rng.uniform(0, 0.9) * (av - cv) / (nv - mv + 1)  # outsiders stay active
+        Dv = min(Dv, cv)
+        r = merger_outcome(av, bv, cv, nv, mv, synergy=Dv)
+        assert r.interior
+        assert r.profit_after == pytest.approx(f_piM(av, bv, cv, Dv, nv, mv), rel=1e-9)
+        assert r.profit_before == pytest.approx(f_pre(av, bv, cv, nv, mv), rel=1e-9)
 
 
 @given(n=st.integers(3, 12), data=st.data(), a=intercepts, b=slopes)
@@ -226,10 +289,10 @@ def test_T27_frontier_against_engine(n, data, a, b):
     assert hi.profitable and hi.interior
 
 
-# ------------------------------------------------------------------ T9 Tullock
+# ------------------------------------------------------------------ DISS-3 Tullock
 @given(n=st.integers(1, 30), V=st.floats(0.5, 1e4))
 def test_T9_tullock_best_response(n, V):
-    """T9 (Tullock 1980): x* = (n−1)V/n² is a best response to n−1 rivals at x*
+    """DISS-3 (Tullock 1980): x* = (n−1)V/n² is a best response to n−1 rivals at x*
     (numerical maximisation of V x/(x + (n−1)x*) − x); total (n−1)V/n → V."""
     r = tullock_contest(n, V)
     assert math.isclose(r.outlay, (n - 1) * V / n**2, rel_tol=1e-12)
@@ -290,7 +353,7 @@ def test_dissipation_grid():
     ({"a": float("nan")}, "finite"),
 ])
 def test_bad_input(kw, msg):
-    with pytest.raises(ValueError, match=msg):
+    with pytest.raises(ValueError, match=whole_words(msg)):
         DissipationEntry(**kw)
 
 
@@ -298,9 +361,9 @@ def test_bad_input_functions():
     model = DissipationEntry()
     with pytest.raises(ValueError, match="non-empty"):
         model.dissipation_grid([], [0.1])
-    with pytest.raises(ValueError, match="subsidy"):
+    with pytest.raises(ValueError, match=r"\bsubsidy\b"):
         model.dissipation_grid([10], [1.2])
-    with pytest.raises(ValueError, match="subsidy"):
+    with pytest.raises(ValueError, match=r"\bsubsidy\b"):
         model.solve(s=1.0)
     with pytest.raises(ValueError, match="below the demand intercept"):
         excess_entry(10, 1, 12, 1)
@@ -308,5 +371,5 @@ def test_bad_input_functions():
         merger_outcome(100, 1, 40, 3, 4)
     with pytest.raises(ValueError, match="2..n"):
         synergy_frontier(100, 40, 5, 6)
-    with pytest.raises(ValueError, match="prize"):
+    with pytest.raises(ValueError, match=r"\bprize\b"):
         tullock_contest(3, 0)

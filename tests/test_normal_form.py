@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from matching import whole_words
 
 import gametheory as gt
 from gametheory.noncooperative.normal_form import NormalFormGame
@@ -191,7 +192,7 @@ def test_layouts_agree():
     (np.ones(3), r"shape \(a_1"),
 ])
 def test_bad_payoffs(payoffs, match):
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(ValueError, match=whole_words(match)):
         NormalFormGame(payoffs)
 
 
@@ -207,7 +208,7 @@ def test_bad_names_and_players():
         g.to_nashpy()
     with pytest.raises(ValueError, match="probability vector"):
         g.best_responses(0, [None, [0.5, 0.6], [1, 0]])
-    with pytest.raises(ValueError, match="player"):
+    with pytest.raises(ValueError, match=r"\bplayer\b"):
         g.best_responses(5, (0, 0, 0))
 
 

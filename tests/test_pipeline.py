@@ -1,10 +1,49 @@
-"""The main job: every registered figure and table is produced from the default case."""
+"""The main job: every registered figure and table is produced from the default case, and
+the committed files under paper/ are what ``make figures`` produces today.
+
+The pipeline runs once per test session (module fixture) into a temporary folder; the
+tests read that output.
+"""
 
 import csv
+import hashlib
+import re
+from pathlib import Path
 
+import matplotlib
 import pytest
 
 from gametheory import pipeline
+
+PAPER = Path(__file__).resolve().parent.parent / "paper"
+STALE = "run `make figures` and commit paper/"
+
+
+@pytest.fixture(scope="module")
+def produced(tmp_path_factory):
+    out = tmp_path_factory.mktemp("paper")
+    written = pipeline.run(out, verbose=False)
+    return out, written
+
+
+def _files(reg, name):
+    """Paths (relative to paper/) that product ``name`` writes."""
+    kind = reg[name].kind
+    if kind == "figure":
+        return [f"figures/{name}.pdf", f"figures/{name}.png"]
+    if kind == "table":
+        return [f"tables/{name}.csv", f"tables/{name}.md"]
+    return [f"{name}.md"]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _matplotlib_version_of(path: Path):
+    """The matplotlib version recorded in a committed PDF (Creator) or PNG (tEXt Software)."""
+    m = re.search(rb"Matplotlib (?:v|version)(\d[\w.]*)", path.read_bytes())
+    return m.group(1).decode() if m else None
 
 
 def test_registry_is_populated_and_products_are_named_uniquely():
@@ -14,25 +53,61 @@ def test_registry_is_populated_and_products_are_named_uniquely():
     assert all(p.description for p in reg.values())
 
 
-def test_run_writes_every_product(tmp_path):
-    written = pipeline.run(tmp_path, verbose=False)
+def test_run_writes_every_product(produced):
+    out, written = produced
     reg = pipeline.load()
     for name, prod in reg.items():
         if prod.kind == "figure":
             for ext in ("pdf", "png"):
-                path = tmp_path / "figures" / f"{name}.{ext}"
+                path = out / "figures" / f"{name}.{ext}"
                 assert path.stat().st_size > 1000, path
         elif prod.kind == "text":
-            body = (tmp_path / f"{name}.md").read_text()
+            body = (out / f"{name}.md").read_text()
             assert body.startswith("# ") and len(body) > 500, name
         else:
-            with open(tmp_path / "tables" / f"{name}.csv") as fh:
+            with open(out / "tables" / f"{name}.csv") as fh:
                 rows = list(csv.reader(fh))
             assert len(rows) >= 2 and all(len(r) == len(rows[0]) for r in rows), name
-    manifest = (tmp_path / "MANIFEST.md").read_text()
+    manifest = (out / "MANIFEST.md").read_text()
     assert all(name in manifest for name in reg)
     per_kind = {"figure": 2, "table": 2, "text": 1}
     assert len(written) == sum(per_kind[p.kind] for p in reg.values()) + 1
+
+
+def test_committed_tables_and_text_are_current(produced):
+    """Every table (CSV and Markdown), text and the manifest under paper/ equals, byte for
+    byte, what the pipeline writes today; no table in paper/tables lacks a producer."""
+    out, _ = produced
+    reg = pipeline.load()
+    wanted = ["MANIFEST.md"] + [f for name, p in reg.items() if p.kind != "figure"
+                                for f in _files(reg, name)]
+    stale = [f for f in wanted
+             if not (PAPER / f).is_file() or (PAPER / f).read_bytes() != (out / f).read_bytes()]
+    orphans = sorted(str(p.relative_to(PAPER)) for p in (PAPER / "tables").glob("*")
+                     if str(p.relative_to(PAPER)) not in wanted)
+    assert not stale and not orphans, (
+        f"{STALE}: stale or missing {stale}; no longer produced {orphans}")
+
+
+def test_committed_figures_are_current(produced):
+    """Every figure (PDF and PNG) under paper/figures has the content hash of what the
+    pipeline draws today. The files are byte-reproducible (no timestamps) for a given
+    matplotlib version, so the comparison is made only when the committed files were drawn
+    by the installed version (recorded in the files); otherwise it is skipped, saying so."""
+    out, _ = produced
+    reg = pipeline.load()
+    wanted = [f for name, p in reg.items() if p.kind == "figure" for f in _files(reg, name)]
+    missing = [f for f in wanted if not (PAPER / f).is_file()]
+    orphans = sorted(str(p.relative_to(PAPER)) for p in (PAPER / "figures").glob("*")
+                     if str(p.relative_to(PAPER)) not in wanted)
+    assert not missing and not orphans, (
+        f"{STALE}: missing {missing}; no longer produced {orphans}")
+    versions = {_matplotlib_version_of(PAPER / f) for f in wanted}
+    if versions != {matplotlib.__version__}:
+        pytest.skip(f"paper/figures drawn by matplotlib {sorted(map(str, versions))}, "
+                    f"installed {matplotlib.__version__}: byte comparison not meaningful")
+    stale = [f for f in wanted if _sha256(PAPER / f) != _sha256(out / f)]
+    assert not stale, f"{STALE}: figures differ from today's pipeline: {stale}"
 
 
 def test_unknown_product_is_a_clear_error(tmp_path):

@@ -104,7 +104,7 @@ def test_tolerance():
     assert not gt.is_additive(g, tol=0) and not gt.is_convex(g, tol=0)
     assert not gt.is_superadditive(g, tol=0)
     for bad in (-1, np.nan, "x"):
-        with pytest.raises(ValueError, match="tol"):
+        with pytest.raises(ValueError, match=r"\btol\b"):
             gt.is_convex(g, tol=bad)
 
 
@@ -128,3 +128,88 @@ def test_one_player_and_type_errors():
     assert not gt.is_essential(g) and gt.is_additive(g)
     with pytest.raises(TypeError):
         gt.is_convex(np.zeros(4))
+
+
+@pytest.mark.parametrize("n", [2, 3, 4])
+def test_exact_boundaries_with_zero_tolerance(n):
+    """Every property is a weak inequality (or an equality) that holds with equality on an
+    additive game: with tol = 0 an additive game is convex, concave, superadditive,
+    monotonic (with v(i) = 0: v(S) = v(T)), additive, zero-normalised when v(i) = 0, and
+    not essential (v(N) = Σ v(i), not >). The tolerance is the caller's: is_concave of a
+    cost game passes it on."""
+    for w in (np.zeros(n), np.arange(1.0, n + 1)):
+        g = gt.TUGame(additive_values(w))
+        assert gt.is_convex(g, tol=0) and gt.is_concave(g, tol=0)
+        assert gt.is_superadditive(g, tol=0) and gt.is_additive(g, tol=0)
+        assert gt.is_monotonic(g, tol=0)
+        assert not gt.is_essential(g, tol=0)
+        assert gt.is_zero_normalized(g, tol=0) == (not w.any())
+    # essential exactly at the tolerance: v(N) − Σ v(i) = tol is not "> tol"
+    g = gt.TUGame(additive_values(np.ones(n)) + np.eye(1, 2**n, 2**n - 1)[0])
+    assert gt.is_essential(g, tol=0.5) and not gt.is_essential(g, tol=1.0)
+    # a cost game whose savings game has second differences −1: concave only with tol >= 1
+    c = gt.CostGame(popcounts(n).astype(float) + (popcounts(n) >= 2) * 1.0)
+    s = c.savings_game()
+    worst = min(s.v[a | b] + s.v[a & b] - s.v[a] - s.v[b]
+                for a in range(2**n) for b in range(2**n))
+    assert gt.is_concave(c, tol=-worst) and not gt.is_concave(c, tol=-worst / 2)
+
+
+@pytest.mark.parametrize("n", [4, 5])
+def test_chunked_pass_finds_every_single_violation(n, monkeypatch):
+    """Start from v(S) = |S|² (every disjoint pair has slack 2|S||T| > 0, so superadditive)
+    and lower one v(U), |U| >= 2, just enough to break the pairs whose union is U: the
+    chunked exhaustive pass (blocks of two low players, the high players in the outer loop)
+    must report each such game as not superadditive, and the untouched game as
+    superadditive."""
+    monkeypatch.setattr(properties, "_CHUNK", 9)
+    base = popcounts(n).astype(float) ** 2
+    assert properties._disjoint_pairs_ok(base, n, 0.0)
+    for U in range(2**n):
+        size = bin(U).count("1")
+        if size < 2:
+            continue
+        v = base.copy()
+        v[U] -= 2 * (size - 1) + 1  # the smallest slack among pairs with union U, plus 1
+        assert not properties._disjoint_pairs_ok(v, n, 0.0), U
+        assert not brute(v, n)["superadditive"]
+
+
+@pytest.mark.parametrize("n", [4, 5])
+def test_chunked_pass_finds_a_unique_violating_pair(n, monkeypatch):
+    """One violating disjoint pair and no other: from v(S) = |S|², raise v(A) for a pair of
+    players A by 5 = 2|A| + 1 (breaking (A, {x}) for every outsider x) and raise
+    v(A ∪ {x}) by 5 for every x except p (repairing those pairs; parts of size 3 have
+    slack >= 6). Only (A, {p}) is violated; the chunked pass must find it for every A and
+    p, whichever of the two holds the highest player and however many high players
+    each side has."""
+    monkeypatch.setattr(properties, "_CHUNK", 9)
+    base = popcounts(n).astype(float) ** 2
+    for a in range(n):
+        for b in range(a + 1, n):
+            A = (1 << a) | (1 << b)
+            for p in range(n):
+                if A >> p & 1:
+                    continue
+                v = base.copy()
+                v[A] += 5
+                for x in range(n):
+                    if x != p and not A >> x & 1:
+                        v[A | 1 << x] += 5
+                bad = [(s, t) for s, t in pairs(n)
+                       if not s & t and v[s] + v[t] > v[s | t]]
+                assert sorted(bad) == sorted([(A, 1 << p), (1 << p, A)])
+                assert not properties._disjoint_pairs_ok(v, n, 0.0), (A, p)
+
+
+def test_default_tolerance_is_tiny():
+    """The default tol (1e-9) forgives rounding, not a violation of 0.5: a game that breaks
+    each property by 0.5 fails it with the default tolerance."""
+    nonconvex = gt.TUGame([0, 1, 1, 1.5])          # v(12) − v(1) − v(2) = −0.5
+    assert not gt.is_convex(nonconvex) and not gt.is_superadditive(nonconvex)
+    assert not gt.is_concave(gt.TUGame([0, 1, 1, 2.5]))
+    assert not gt.is_essential(gt.TUGame([0, 1, 1, 2.5]), tol=0.5)
+    assert gt.is_essential(gt.TUGame([0, 1, 1, 2.5]))
+    assert not gt.is_additive(gt.TUGame([0, 1, 1, 2.5]))
+    assert not gt.is_zero_normalized(gt.TUGame([0, 0.5, 0, 1]))
+    assert not gt.is_monotonic(gt.TUGame([0, 1, 1, 0.5]))

@@ -31,7 +31,7 @@ _HTML_ROWS = 40
 
 def _check_n(n: int) -> int:
     if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"the number of players must be a positive integer, got {n!r}")
+        raise ValueError(f"n (the number of players) must be a positive integer, got {n!r}")
     n = int(n)
     if n > MAX_PLAYERS:
         need = 2**n * 8

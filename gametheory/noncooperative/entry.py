@@ -68,7 +68,7 @@ MAX_LISTED = 1_000_000
 
 
 def _check_n(n) -> int:
-    return whole_number(n, "the number of firms", 1)
+    return whole_number(n, "n (the number of firms)", 1)
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,11 @@ def symmetric_duopoly_entry(monopoly, duopoly) -> DuopolyEntryMap:
     """
     m1 = finite_array(monopoly, "monopoly profit")
     m2 = finite_array(duopoly, "duopoly profit")
-    m1, m2 = np.broadcast_arrays(m1, m2)
+    try:
+        m1, m2 = np.broadcast_arrays(m1, m2)
+    except ValueError:
+        raise ValueError(f"monopoly and duopoly profits must broadcast against each other, "
+                         f"got shapes {m1.shape} and {m2.shape}") from None
     # ties (zero profit) to a relative tolerance of the grid's scale; a tie is "degenerate"
     tol = RTOL * data_scale(m1, m2)
     m1 = np.where(np.abs(m1) <= tol, 0.0, m1)

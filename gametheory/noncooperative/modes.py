@@ -264,7 +264,7 @@ class ModeEntryGame:
             Row of ``payoffs`` used by each firm; then ``payoffs`` has one row per type.
             Without it, firms with identical rows are grouped into types automatically.
         """
-        arr = finite_array(payoffs, "mode payoffs")
+        arr = finite_array(payoffs, "payoffs (mode payoffs)")
         if arr.ndim == 2:
             M, K = arr.shape
             if M < 1:
@@ -316,9 +316,9 @@ class ModeEntryGame:
 
         Each firm simply picks its best mode (or stays out if every mode pays < 0).
         """
-        v = finite_array(values, "mode values")
+        v = finite_array(values, "values (mode values)")
         if v.ndim != 2 or v.shape[0] < 1 or v.shape[1] < 1:
-            raise ValueError(f"mode values must have shape (n, M), got {v.shape}")
+            raise ValueError(f"values (mode values) must have shape (n, M), got {v.shape}")
         n, M = v.shape
         K = math.comb(n + M, M)
         if K > MAX_COUNT_VECTORS:
