@@ -42,7 +42,8 @@ def test_partition_counts():
         assert all(sum(p) == n and list(p) == sorted(p, reverse=True) for p in parts)
 
 
-@pytest.mark.parametrize("n", range(2, 80))
+@pytest.mark.parametrize("n", [*range(2, 36)] + [pytest.param(n, marks=pytest.mark.slow)
+                                                  for n in range(36, 80)])
 def test_bloch_sequential_structure_in_cournot(n):
     """FORM-1: Bloch (1996) — {k*, 1, …, 1}, k* = ⌊(2n + 3 − √(4n + 5))/2⌋ + 1."""
     structure = cournot_pfg(n).sequential_structure()
