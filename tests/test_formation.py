@@ -2,7 +2,9 @@
 
 Theorems: FORM-1 (Bloch 1996: the sequential equilibrium structure in linear Cournot is
 {k*, 1, …, 1}), FORM-2 (d'Aspremont et al. 1983: a stable cartel size exists; none of size
-≥ 2 in linear Cournot with the cartel as one player, n ≥ 3), COOP-8 (Harsanyi dividends:
+≥ 2 in linear Cournot with the cartel as one player, n ≥ 3), FORM-3 (Yi 1997: open
+membership = pure Nash equilibria of the announcement game), FORM-4 (Chander & Tulkens
+1997: the γ-core of Cournot), COOP-8 (Harsanyi dividends:
 ``v(S) = Σ_{T⊆S} d(T)``, Shapley = Σ d(S)/|S|, null players carry none). Cross-checks:
 open membership against brute force over the players' announcement profiles (Nash
 equilibria of the normal form, n ≤ 4); partitions against Bell and partition numbers;
@@ -102,7 +104,7 @@ def _address_game_equilibria(g: gt.PartitionFunctionGame):
 @pytest.mark.parametrize("n", [2, 3, 4])
 @pytest.mark.parametrize("kind", ["cournot", "synergy", "random"])
 def test_open_membership_against_brute_force(n, kind):
-    """Yi (1997) open membership = pure Nash equilibria of the announcement game."""
+    """FORM-3: Yi (1997) open membership = pure Nash equilibria of the announcement game."""
     rng = np.random.default_rng(n * 7 + len(kind))
     if kind == "cournot":
         g = cournot_pfg(n, symmetric=False)
@@ -123,6 +125,7 @@ def test_open_membership_against_brute_force(n, kind):
 
 
 def test_symmetric_and_general_open_membership_agree():
+    """FORM-3: the size-based (symmetric) and the general enumeration find the same structures."""
     for n in (3, 4, 5):
         for worth in (lambda s, sizes: 1.0 / (len(sizes) + 1) ** 2,
                       lambda s, sizes: s**1.5 / (len(sizes) + 1)):
@@ -138,7 +141,8 @@ def test_symmetric_and_general_open_membership_agree():
 
 @pytest.mark.parametrize("n", range(2, 11))
 def test_gamma_core_of_cournot(n):
-    """γ-characteristic of linear Cournot: v_γ(S) = A/(n − s + 2)²; equal split in the γ-core."""
+    """FORM-4: γ-characteristic of linear Cournot: v_γ(S) = A/(n − s + 2)²; equal split in
+    the γ-core (Chander & Tulkens 1997)."""
     g = cournot_pfg(n).gamma_game()
     s = np.array([bin(m).count("1") for m in range(1 << n)])
     np.testing.assert_allclose(g.v[1:], 1 / (n - s[1:] + 2) ** 2)
@@ -184,6 +188,7 @@ def test_harsanyi_dividends(g):
 
 
 def test_dividends_of_a_null_player_vanish():
+    """COOP-8: every coalition containing a null player has dividend zero."""
     v = np.array([0, 3, 5, 11, 0, 3, 5, 11], float)  # player 2 (bit 4) adds nothing
     d = gt.harsanyi_dividends(gt.TUGame(v))
     assert np.all(d[[4, 5, 6, 7]] == 0)
