@@ -44,12 +44,17 @@ def test_partition_counts():
         assert all(sum(p) == n and list(p) == sorted(p, reverse=True) for p in parts)
 
 
-@pytest.mark.parametrize("n", range(2, 80))
+# sequential_structure's recursion grows exponentially with n (about 2 s at n = 25, 20 s at
+# n = 40 on one core): the larger cases run with `make test-slow`.
+@pytest.mark.parametrize("n", [*range(2, 26), *(pytest.param(n, marks=pytest.mark.slow)
+                                               for n in (30, 35, 40))])
 def test_bloch_sequential_structure_in_cournot(n):
-    """FORM-1: Bloch (1996) — {k*, 1, …, 1}, k* = ⌊(2n + 3 − √(4n + 5))/2⌋ + 1."""
+    """FORM-1: Bloch (1996) — {k*, 1, …, 1}, k* = ⌊(2n + 3 − √(4n + 5))/2⌋ + 1: the first
+    n − k* players stay alone, the last k* form one coalition."""
     structure = cournot_pfg(n).sequential_structure()
     k_star = math.floor((2 * n + 3 - math.sqrt(4 * n + 5)) / 2) + 1
     assert sorted(structure, reverse=True) == [k_star] + [1] * (n - k_star)
+    assert structure == (1,) * (n - k_star) + (k_star,)  # in the order they form
     if n <= 5:
         assert structure == (n,)  # the grand coalition forms for n ≤ 5
 
