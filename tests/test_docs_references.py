@@ -23,15 +23,6 @@ PATH = re.compile(r"(?<![\w./-])((?:%s)/[\w./-]*[\w])(?:::(\w+))?" % "|".join(
     re.escape(t) for t in TOP))
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
-#: Files being rewritten on main (the integrated model and its figures): their outside
-#: pointers are listed for main to fix and are expected to fail here until then.
-PENDING_ON_MAIN = {
-    "gametheory/models/cluster.py", "gametheory/models/dissipation.py",
-    "gametheory/pipeline/cluster.py", "gametheory/pipeline/results.py",
-    "gametheory/plotting/cluster.py", "notebooks/07_cluster_vs_scattered.ipynb",
-}
-
-
 def _files():
     out = [ROOT / f for f in ("README.md", "CONTRIBUTING.md")]
     out += sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "docs").glob("*.py"))
@@ -84,12 +75,9 @@ def broken_references(path: Path) -> list[str]:
 
 FILES = _files()
 IDS = [str(p.relative_to(ROOT)) for p in FILES]
-PARAMS = [pytest.param(p, marks=pytest.mark.xfail(
-    strict=False, reason="being rewritten on main; pointers listed in the workflow report"))
-    if i in PENDING_ON_MAIN else p for p, i in zip(FILES, IDS)]
 
 
-@pytest.mark.parametrize("path", PARAMS, ids=IDS)
+@pytest.mark.parametrize("path", FILES, ids=IDS)
 def test_no_reference_leaves_the_repository(path):
     bad = broken_references(path)
     assert not bad, f"{path.relative_to(ROOT)}: " + "; ".join(bad[:10])
