@@ -135,8 +135,8 @@ def test_exact_boundaries_with_zero_tolerance(n):
     """Every property is a weak inequality (or an equality) that holds with equality on an
     additive game: with tol = 0 an additive game is convex, concave, superadditive,
     monotonic (with v(i) = 0: v(S) = v(T)), additive, zero-normalised when v(i) = 0, and
-    not essential (v(N) = Σ v(i), not >). The tolerance is the caller's: is_concave of a
-    cost game passes it on."""
+    not essential (v(N) = Σ v(i), not >). The tolerance is the caller's, relative to the
+    largest |worth| of the game's own table: is_concave of a cost game passes it on."""
     for w in (np.zeros(n), np.arange(1.0, n + 1)):
         g = gt.TUGame(additive_values(w))
         assert gt.is_convex(g, tol=0) and gt.is_concave(g, tol=0)
@@ -144,15 +144,18 @@ def test_exact_boundaries_with_zero_tolerance(n):
         assert gt.is_monotonic(g, tol=0)
         assert not gt.is_essential(g, tol=0)
         assert gt.is_zero_normalized(g, tol=0) == (not w.any())
-    # essential exactly at the tolerance: v(N) − Σ v(i) = tol is not "> tol"
+    # essential exactly at the tolerance: v(N) − Σ v(i) = 1 = tol · max|v| (max|v| = n + 1)
+    # is not "> tol"
     g = gt.TUGame(additive_values(np.ones(n)) + np.eye(1, 2**n, 2**n - 1)[0])
-    assert gt.is_essential(g, tol=0.5) and not gt.is_essential(g, tol=1.0)
+    scale = n + 1.0
+    assert gt.is_essential(g, tol=0.5 / scale) and not gt.is_essential(g, tol=1.0 / scale)
     # a cost game whose savings game has second differences −1: concave only with tol >= 1
     c = gt.CostGame(popcounts(n).astype(float) + (popcounts(n) >= 2) * 1.0)
     s = c.savings_game()
     worst = min(s.v[a | b] + s.v[a & b] - s.v[a] - s.v[b]
                 for a in range(2**n) for b in range(2**n))
-    assert gt.is_concave(c, tol=-worst) and not gt.is_concave(c, tol=-worst / 2)
+    scale = np.abs(c.v).max()
+    assert gt.is_concave(c, tol=-worst / scale) and not gt.is_concave(c, tol=-worst / scale / 2)
 
 
 @pytest.mark.parametrize("n", [4, 5])

@@ -25,7 +25,9 @@ the partition function game and four answers to "which coalitions form":
 
 A game is given either by a callable on set partitions (any players; exact enumeration of
 the Bell(n) partitions, ``n ≤ 10``) or, for symmetric players, by a callable on coalition
-*sizes* ``worth(s, sizes)`` (integer partitions of ``n``; ``n`` up to 60 and more).
+*sizes* ``worth(s, sizes)`` (integer partitions of ``n``; open membership and cartel
+stability up to ``n = 80``; Bloch's recursion over the sizes formed so far grows with the
+partitions of ``n`` — seconds at ``n = 30``, tens of seconds at ``n = 40``).
 Payoffs inside a coalition follow the equal-sharing rule ``v(S; P)/|S|`` of Bloch (1996)
 and Yi (1997).
 
@@ -187,8 +189,8 @@ class PartitionFunctionGame:
     >>> import gametheory as gt
     >>> g = gt.PartitionFunctionGame(6, lambda s, sizes: 1 / (len(sizes) + 1) ** 2,
     ...                              symmetric=True)
-    >>> g.sequential_structure()
-    (5, 1)
+    >>> g.sequential_structure()   # the first player stays alone, the other five merge
+    (1, 5)
 
     References
     ----------
@@ -337,7 +339,8 @@ class PartitionFunctionGame:
         """Equilibrium structure of Bloch's (1996) sequential game (symmetric games).
 
         Players move in a fixed order; the first proposes the size of its coalition,
-        those players leave, and the rest continue. With equal sharing and symmetric
+        those players leave, and the rest continue (in linear Cournot the first
+        ``n − k*`` players stay alone and the last ``k*`` merge). With equal sharing and symmetric
         players the proposer's choice is a size ``k`` that maximises its per-capita worth
         in the final structure, given how the remaining players will organise (a
         recursion over the sizes formed so far; ties go to the smallest size). Returns

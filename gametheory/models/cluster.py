@@ -878,8 +878,12 @@ class ClusterVsScattered(Model):
         return "no change in entry"
 
     def _dissipation(self, p, res, m_c) -> float:
-        """Best scattered national surplus with at most ``m_C`` entrants, minus ``V_U``."""
+        """Best scattered national surplus with at most ``m_C`` entrants, minus ``V_U``
+        (0 when free entry does not bring more entrants than the cluster equilibrium)."""
         st = self._st
+        m_u = int(res["e"][0, 0].sum() + res["o"][0, 0].sum())
+        if m_u <= m_c:
+            return 0.0
         E, O = st.pairs
         scat = (E.sum(1) == 0) & (O.sum(1) <= m_c)
         if not scat.any():
@@ -995,9 +999,10 @@ class ClusterVsScattered(Model):
         c, tau, F, _, o = self._type_table[0]
         if o != 0:
             raise ValueError("dissipation_model has no outside option: needs outside = 0")
-        return DissipationEntry(a=self.a, b=self.b, c0=c, gamma=self.gamma,
-                                c_floor=min(self.c_floor, c), k=self.k, c_f=self.c_f, F=F,
-                                s=self.s, n_potential=self.n, risk_premium=self.sigma2 / (2 * tau),
+        return DissipationEntry(a=self.a, b=self.b, c0=float(c), gamma=self.gamma,
+                                c_floor=float(min(self.c_floor, c)), k=self.k, c_f=self.c_f,
+                                F=float(F), s=self.s, n_potential=self.n,
+                                risk_premium=float(self.sigma2 / (2 * tau)),
                                 spillover=self.spillover)
 
     # ------------------------------------------------------------------ symmetric schedules
