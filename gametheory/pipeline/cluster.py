@@ -72,9 +72,9 @@ def fig_b_cluster_decomposition():
                                     r"$V_C - V_U$ and the interactions behind it")
 
 
-@figure("fig_e_stable_cluster", "Equilibrium cluster size against the number of firms and the "
+@figure("fig_f_stable_cluster", "Equilibrium cluster size against the number of firms and the "
         "organising cost (M0)")
-def fig_e_stable_cluster():
+def fig_f_stable_cluster():
     from ..plotting.cluster import plot_stable_sizes
 
     data = DEFAULT_CLUSTER.stable_sizes(N_GRID, GOV_SIZES)

@@ -78,8 +78,10 @@ def plot_regime_map(maps: dict, labels, marks=None, title: str | None = None, lo
                        colors="white", linewidths=0.8)
             # the size of the gain V_C − V_U, labelled
             gain = np.asarray(rm.gain, dtype=float)
-            if np.ptp(gain) > 0:
-                lv = _nice_levels(gain)
+            # (the zero level is a regime boundary already drawn: not repeated)
+            lv = _nice_levels(gain) if np.ptp(gain[np.isfinite(gain)]) > 0 else np.array([])
+            lv = lv[np.abs(lv) > 1e-9 * np.abs(lv).max()] if lv.size else lv
+            if lv.size:
                 cs = ax.contour(rm.grid_x, rm.grid_y, gain, levels=lv, colors="#34495e",
                                 linewidths=0.6, linestyles="dashed")
                 ax.clabel(cs, fmt=lambda v: f"{v:+.0f}", fontsize=7)
@@ -109,10 +111,11 @@ def plot_regime_map(maps: dict, labels, marks=None, title: str | None = None, lo
         handles.append(plt.Line2D([], [], color="#34495e", lw=0.6, ls="--",
                                   label=r"gain $V_C - V_U$ (contours)"))
         fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False,
-                   bbox_to_anchor=(0.5, -0.08))
+                   bbox_to_anchor=(0.5, 0.0))
         if title:
             fig.suptitle(title, y=1.0)
-        fig.tight_layout()
+        rows = -(-len(handles) // 3)  # legend rows under the panels
+        fig.tight_layout(rect=(0, 0.045 * rows + 0.01, 1, 1))
     return fig
 
 
@@ -157,7 +160,7 @@ def plot_decomposition(cases: dict, mechanisms, title: str | None = None, divide
     with paper_style():
         ncols = 3 if dividends else 2
         fig, axes = plt.subplots(1, ncols, figsize=(5.6 * ncols, 4.8),
-                                 gridspec_kw={"width_ratios": [1.35, 1, 1.2][:ncols]})
+                                 gridspec_kw={"width_ratios": [1.3, 0.9, 1.0][:ncols]})
         ax0, ax1 = axes[0], axes[1]
         # waterfall for the first case
         V_U, dec = cases[labels[0]]
@@ -173,7 +176,7 @@ def plot_decomposition(cases: dict, mechanisms, title: str | None = None, divide
             ax0.text(i + 1, level + d, f"{d:+.0f}", ha="center",
                      va="bottom" if d >= 0 else "top", fontsize=8)
             level += d
-        names = ["scattered\n$V_U$"] + [m.replace(" ", "\n") for m in mechanisms]
+        names = ["scattered $V_U$"] + list(mechanisms)
         if organising_cost:
             j = len(mechanisms) + 1
             ax0.bar(j, -organising_cost, bottom=level, color=COLORS["neutral"], width=0.6,
@@ -181,14 +184,15 @@ def plot_decomposition(cases: dict, mechanisms, title: str | None = None, divide
             ax0.text(j, level - organising_cost, f"{-organising_cost:+.0f}", ha="center",
                      va="top", fontsize=8)
             level -= organising_cost
-            names.append("organising\ncost")
+            names.append("organising cost")
             xs = np.arange(len(mechanisms) + 3)
         ax0.bar(xs[-1], level, color="#2c3e50", width=0.6)
         ax0.text(xs[-1], level, f"{level:.0f}", ha="center",
                  va="bottom" if level >= 0 else "top", fontsize=8)
         ax0.axhline(0, color="k", lw=0.6)
         ax0.set_xticks(xs)
-        ax0.set_xticklabels(names + ["cluster\n$V_C$"], fontsize=8)
+        ax0.set_xticklabels(names + ["cluster $V_C$"], fontsize=8, rotation=35, ha="right",
+                            rotation_mode="anchor")
         ax0.set_ylabel("national certainty-equivalent surplus")
         ax0.set_title(f"From scattered to cluster entry ({labels[0]})")
         # stacked bars for every case
@@ -217,7 +221,9 @@ def plot_decomposition(cases: dict, mechanisms, title: str | None = None, divide
             inter = sorted(((k, v) for k, v in items if len(k) > 1), key=lambda kv: -abs(kv[1]))
             shown = own + inter[:8]
             rest = sum(v for _, v in inter[8:])
-            ylab = [" + ".join(sorted(k, key=list(mechanisms).index)) for k, _ in shown]
+            order = list(mechanisms).index  # interactions named by the mechanisms' first words
+            ylab = [next(iter(k)) if len(k) == 1 else
+                    " × ".join(m.split()[0] for m in sorted(k, key=order)) for k, _ in shown]
             vals = [v for _, v in shown]
             if inter[8:]:
                 ylab.append(f"{len(inter) - 8} other combinations")
