@@ -10,6 +10,7 @@ dissipation), M5 :class:`InfoSharing` (information sharing).
 from .agglomeration import AgglomerationEntry
 from .cluster import MECHANISMS, REGIMES, ClusterComparison, ClusterVsScattered, RegimeMap
 from .cost_sharing import EntryCostGame, EntryModeSorting
+from .evolution import BasinMap, TripartiteOFDI, TripartiteResult, tripartite_payoffs
 from .dissipation import (
     DissipationEntry,
     excess_entry,
@@ -19,6 +20,15 @@ from .dissipation import (
 )
 from .information import InfoSharing, public_information
 from .risk_sharing import OligopolisticReaction, RiskSyndicate
+from .sequential_entry import (
+    DixitCapacity,
+    DixitOutcome,
+    FollowOutcome,
+    FollowTheLeader,
+    LeaderFollowerEntry,
+    SequentialEntryResult,
+    dixit_regions,
+)
 
 __all__ = [
     # M0
@@ -33,4 +43,9 @@ __all__ = [
     "DissipationEntry", "excess_entry", "merger_outcome", "synergy_frontier", "tullock_contest",
     # M5
     "InfoSharing", "public_information",
+    # dynamics: the tripartite evolutionary game
+    "TripartiteOFDI", "TripartiteResult", "BasinMap", "tripartite_payoffs",
+    # sequential entry
+    "DixitCapacity", "DixitOutcome", "dixit_regions", "LeaderFollowerEntry",
+    "SequentialEntryResult", "FollowTheLeader", "FollowOutcome",
 ]
