@@ -62,6 +62,7 @@ def test_weak_selection_condition(A, N):
     assert (rho > 1 / N) == (margin > 0)
 
 
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
 def test_against_egttools():
     """DYN-6: pairwise comparison (Fermi rule): our fixation probabilities and stationary
     distribution equal egttools' (StochDynamics), which truncates to 0 once a sum exceeds
