@@ -1,4 +1,4 @@
-"""Symbolic replicator dynamics of two-strategy populations and the tripartite OFDI game (DYN-5, DYN-3).
+"""Symbolic replicator dynamics of two-strategy populations; the tripartite OFDI game (DYN-5).
 
 Cross-checks: rest points and eigenvalues derived in sympy, evaluated at generated
 parameters, against (i) the numerical engine's rest points and its closed-form Jacobian

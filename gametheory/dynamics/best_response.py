@@ -169,7 +169,8 @@ def best_response_dynamics(game, start=None, order: str = "sequential",
     visited = [state]
     seen = {state: 0}  # profile at the start of a round -> index in `visited`
     converged, cycle, rounds = False, (), 0
-    for rounds in range(1, max_rounds + 1):
+    for _ in range(max_rounds):
+        rounds += 1
         if order == "sequential":
             moved = False
             for p in range(oracle.n):

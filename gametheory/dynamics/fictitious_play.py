@@ -95,7 +95,7 @@ def _normal_form(game):
 
 
 def nash_gap(game, strategies) -> float:
-    """``max_p [max_a u_p(a, σ_{−p}) − u_p(σ_p, σ_{−p})]`` (in payoff units) at mixed ``strategies``.
+    """``max_p [max_a u_p(a, σ_{−p}) − u_p(σ_p, σ_{−p})]`` (payoff units) at mixed ``strategies``.
 
     References
     ----------

@@ -97,8 +97,8 @@ class EntryPotential(ResultMixin):
 
 
 def exact_potential(game, tol: float = RTOL) -> np.ndarray | None:
-    """The exact potential of a :class:`NormalFormGame` (array over pure profiles, ``Φ(0,…,0) = 0``),
-    or ``None`` if the game has none. ``tol`` is relative to the largest payoff.
+    """The exact potential of a :class:`NormalFormGame` (an array over pure profiles with
+    ``Φ(0,…,0) = 0``), or ``None`` if the game has none. ``tol`` is relative to the largest payoff.
 
     References
     ----------

@@ -256,7 +256,8 @@ class ReplicatorDynamics:
         if x.shape[-1] != self.dim:
             raise ValueError(f"{name} must have last axis of length {self.dim} (the shares of "
                              f"strategies {self.sizes} of each population"
-                             + (f", or {self.n_populations} first-strategy shares" if binary else "")
+                             + (f", or {self.n_populations} first-strategy shares"
+                                if binary else "")
                              + f"), got shape {x.shape}")
         for p, xp in enumerate(self.split(x)):
             if np.any(xp < -SHARE_TOL) or np.any(np.abs(xp.sum(axis=-1) - 1) > SHARE_TOL):
@@ -510,7 +511,7 @@ class ReplicatorDynamics:
                 base = np.zeros(P)
                 base[rest] = corner
 
-                def gap(p, values):  # gap of p with the mixing populations at `values`
+                def gap(p, values, base=base, S=S):  # p's gap, mixing populations at values
                     z = base.copy()
                     z[list(S)] = values
                     return self._gap_at(z)[p]
@@ -537,7 +538,8 @@ class ReplicatorDynamics:
                     sols, deg = self._interior_three(S, gap, base, tol)
                     degenerate |= deg
                 for z in sols:
-                    if np.all((z > SHARE_TOL) & (z < 1 - SHARE_TOL) | (np.isin(np.arange(P), rest))):
+                    inside = (z > SHARE_TOL) & (z < 1 - SHARE_TOL)
+                    if np.all(inside | np.isin(np.arange(P), rest)):
                         found.append(np.stack([z, 1.0 - z], axis=-1).reshape(-1))
         return found, degenerate
 

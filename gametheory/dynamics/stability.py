@@ -106,7 +106,8 @@ class RestPoint(ResultMixin):
 
     def __repr__(self):
         ev = ", ".join(_fmt_complex(z) for z in self.eigenvalues)
-        return f"RestPoint({self.label or np.round(self.state, 4).tolist()}: {self.stability}; λ = {ev})"
+        where = self.label or np.round(self.state, 4).tolist()
+        return f"RestPoint({where}: {self.stability}; λ = {ev})"
 
 
 def _fmt_complex(z) -> str:

@@ -343,7 +343,7 @@ class SymbolicReplicator:
     def closed_forms(self) -> ClosedForms:
         """The payoff gaps ``ΔU_p`` and the dynamics ``ẋ_p`` as LaTeX-displayed sympy."""
         exprs = {}
-        for p, s in enumerate(self.state):
+        for p in range(self.n):
             exprs[f"gap_{self.populations[p]}"] = sp.Eq(sp.Symbol(f"Delta U_{p + 1}"),
                                                         sp.factor(self.gaps[p]))
         for p, s in enumerate(self.state):

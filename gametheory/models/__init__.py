@@ -10,7 +10,6 @@ dissipation), M5 :class:`InfoSharing` (information sharing).
 from .agglomeration import AgglomerationEntry
 from .cluster import MECHANISMS, REGIMES, ClusterComparison, ClusterVsScattered, RegimeMap
 from .cost_sharing import EntryCostGame, EntryModeSorting
-from .evolution import BasinMap, TripartiteOFDI, TripartiteResult, tripartite_payoffs
 from .dissipation import (
     DissipationEntry,
     excess_entry,
@@ -18,6 +17,7 @@ from .dissipation import (
     synergy_frontier,
     tullock_contest,
 )
+from .evolution import BasinMap, TripartiteOFDI, TripartiteResult, tripartite_payoffs
 from .information import InfoSharing, public_information
 from .risk_sharing import OligopolisticReaction, RiskSyndicate
 from .sequential_entry import (

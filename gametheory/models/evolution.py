@@ -222,7 +222,7 @@ class TripartiteOFDI(Model):
         game = cls.symbolic()
         exprs = {}
         names = ("F", "A", "G")
-        for p, (name, gap) in enumerate(zip(names, game.gaps)):
+        for name, gap in zip(names, game.gaps):
             exprs[f"gap_{name}"] = sp.Eq(sp.Symbol(f"Delta U_{name}"), sp.collect(gap,
                                                                                   game.state))
         for pt in game.rest_points().vertices():
@@ -266,9 +266,11 @@ class TripartiteOFDI(Model):
         return self.dynamics().trajectories(x0, t_max, n_points)
 
     def basins(self, parameter: str, values, n_starts: int = 1000, seed: int = 0,
-               horizon: float = 200.0) -> BasinMap:
+               horizon: float = 2000.0, radius: float = 1e-2) -> BasinMap:
         """Share of random initial states (uniform on the unit cube, the same for every
-        value) that end at each sink, for each value of ``parameter``.
+        value) that end within ``radius`` of each sink after ``horizon`` (in units of
+        1/largest payoff), for each value of ``parameter``; "no rest" for the others (near
+        a non-hyperbolic point convergence is too slow to finish).
 
         References
         ----------
@@ -284,7 +286,7 @@ class TripartiteOFDI(Model):
         for v in grid:
             rd = self.replace(**{parameter: float(v)}).dynamics()
             pts = rd.rest_points()
-            idx = rd.limits(starts, horizon=horizon, points=pts)
+            idx = rd.limits(starts, horizon=horizon, points=pts, radius=radius)
             row = {}
             for i in idx:
                 lab = pts[i].label if i >= 0 else "no rest"

@@ -335,7 +335,7 @@ class LeaderFollowerEntry(Model):
     a: float = 100.0
     b: float = 1.0
     c: float = 40.0
-    F: tuple = (150.0, 200.0, 250.0, 300.0)
+    F: tuple = (200.0, 150.0, 150.0, 300.0)
     k: int = 1
     c_f: float = 40.0
     names: tuple | None = None

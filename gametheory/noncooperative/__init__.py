@@ -2,6 +2,7 @@
 games in extensive form (game trees)."""
 
 from .bimatrix import EquilibriumSet, bimatrix_equilibria, is_equilibrium
+from .efg_io import read_efg, write_efg
 from .entry import (
     DuopolyEntryMap,
     EntryGame,
@@ -9,7 +10,6 @@ from .entry import (
     duopoly_entry_grid,
     symmetric_duopoly_entry,
 )
-from .efg_io import read_efg, write_efg
 from .extensive import (
     Chance,
     Decision,

@@ -46,7 +46,6 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
-import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -753,7 +752,7 @@ class ExtensiveGame:
                              f"max_profiles={max_profiles:,}; use backward_induction()")
         # choice[p][h] = action index per reduced strategy (-1: unspecified)
         choice = []
-        for p, S in enumerate(strats):
+        for S in strats:
             idx = np.full((len(self.infosets), len(S)), 0, dtype=np.int64)
             for k, s in enumerate(S):
                 for h, b in s:

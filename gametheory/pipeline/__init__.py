@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Registry modules, one per topic; each owns its figures.
-MODULES = ("cost_sharing", "entry", "sharing", "dissipation", "cluster", "results")
+MODULES = ("cost_sharing", "entry", "sharing", "dissipation", "cluster", "results", "dynamics")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,12 @@
 
 from .cluster import plot_decomposition, plot_regime_map
 from .dissipation import plot_dissipation
+from .dynamics import (
+    plot_basins,
+    plot_entry_regimes,
+    plot_phase_faces,
+    plot_phase_portrait_3d,
+)
 from .entry import plot_duopoly_entry
 from .information import plot_sharing_regions, plot_value_of_information
 from .sharing import (
@@ -21,4 +27,5 @@ __all__ = [
     "plot_entry_correspondence", "plot_coordination_band", "plot_duopoly_entry",
     "plot_dissipation", "plot_sharing_regions", "plot_value_of_information",
     "plot_regime_map", "plot_decomposition",
+    "plot_phase_portrait_3d", "plot_phase_faces", "plot_basins", "plot_entry_regimes",
 ]
