@@ -344,7 +344,7 @@ t "" 3
 
 
 def test_reads_outcomes_at_inner_nodes_and_omitted_descriptions():
-    """INTEROP: outcomes at non-terminal nodes add up along the play; repeated information
+    """Gambit .efg files: outcomes at non-terminal nodes add up along the play; repeated information
     sets and outcomes may omit their descriptions; outcome 0 pays nothing (Gambit's rules).
     Checked against Gambit's own reading of the same text."""
     g = gt.read_efg(BAYES2A_HEAD)
@@ -360,7 +360,7 @@ def test_reads_outcomes_at_inner_nodes_and_omitted_descriptions():
 @settings(deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_efg_round_trip(seed):
-    """INTEROP: write → read gives the same tree; Gambit reads our text, and its own output
+    """Gambit .efg files: write → read gives the same tree; Gambit reads our text, and its own output
     reads back to the same game."""
     g = random_tree(seed, 3, integer=False, max_nodes=40)
     back = gt.read_efg(g.to_efg())
