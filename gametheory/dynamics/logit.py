@@ -255,7 +255,8 @@ def log_linear_stationary(game, eta: float) -> np.ndarray:
 
     References
     ----------
-    Blume (1993).
+    Blume, L. E. (1993). The statistical mechanics of strategic interaction. *Games and
+    Economic Behavior* 5:387–424.
     Grassmann, W. K., Taksar, M. I. & Heyman, D. P. (1985). Regenerative analysis and
     steady state distributions for Markov chains. *Operations Research* 33:1107–1116.
     """
