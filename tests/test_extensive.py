@@ -360,8 +360,8 @@ def test_reads_outcomes_at_inner_nodes_and_omitted_descriptions():
 @settings(deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_efg_round_trip(seed):
-    """Gambit .efg files: write → read gives the same tree; Gambit reads our text, and its own output
-    reads back to the same game."""
+    """Gambit .efg files: write → read gives the same tree; Gambit reads our text, and its
+    own output reads back to the same game."""
     g = random_tree(seed, 3, integer=False, max_nodes=40)
     back = gt.read_efg(g.to_efg())
     assert back.terminal_paths() == g.terminal_paths()
