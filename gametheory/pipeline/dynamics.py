@@ -99,7 +99,8 @@ def tripartite_rest_points():
     for p in res.points:
         ev = "; ".join(_num(z) for z in p.eigenvalues)
         shares = ", ".join(f"{v:.3g}" for v in p.state[::2])
-        rows.append([p.label, shares, ev, p.stability,
+        # "|" separates populations in labels; in a Markdown table it would split the cell
+        rows.append([p.label.replace(" | ", " / "), shares, ev, p.stability,
                      str(cond.get(p.label, "never (mixed)")).replace("&", "and")])
     return ["rest point", "shares (x, y, z)", "eigenvalues", "stability",
             "asymptotically stable iff"], rows
