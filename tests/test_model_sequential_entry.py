@@ -183,3 +183,23 @@ def test_closed_forms_display():
     a, b, r, w = (DIXIT_SYMBOLS[k] for k in ("a", "b", "r", "w"))
     assert sp.simplify(cf["f_B"].rhs - (a - r - w) ** 2 / (16 * b)) == 0
     assert "f_{B}" in cf._repr_latex_() or "f_B" in cf._repr_latex_()
+
+
+@pytest.mark.parametrize("lam", [1e-9, 1e9])
+def test_sequential_models_unit_invariance(lam):
+    """SEQ-4/5: money × λ (prices, costs, entry costs; variances × λ², the mean–variance
+    coefficient ρ / λ) leaves every decision unchanged and scales payoffs by λ."""
+    lf = gt.LeaderFollowerEntry()
+    big = gt.LeaderFollowerEntry(a=lf.a * lam, b=lf.b * lam, c=lf.c * lam,
+                                 F=tuple(f * lam for f in lf.F), k=lf.k, c_f=lf.c_f * lam)
+    a, b = lf.solve(), big.solve()
+    assert a.entrants == b.entrants and a.simultaneous_equilibria == b.simultaneous_equilibria
+    assert np.allclose(b.payoffs, lam * a.payoffs, rtol=1e-9, atol=0)
+    ftl = gt.FollowTheLeader()
+    big = gt.FollowTheLeader(a=ftl.a * lam, w=ftl.w * lam, t=ftl.t * lam,
+                             w_star=ftl.w_star * lam, sigma2=ftl.sigma2 * lam**2,
+                             rho=ftl.rho / lam, K=ftl.K * lam)
+    o, p = ftl.solve(), big.solve()
+    assert (o.leader, o.follower_after_fdi, o.follower_after_export, o.follows) == \
+        (p.leader, p.follower_after_fdi, p.follower_after_export, p.follows)
+    assert np.allclose(np.array(p.band), lam * np.array(o.band), rtol=1e-9)
