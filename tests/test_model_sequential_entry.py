@@ -187,8 +187,10 @@ def test_closed_forms_display():
 
 @pytest.mark.parametrize("lam", [1e-9, 1e9])
 def test_sequential_models_unit_invariance(lam):
-    """SEQ-4/5: money × λ (prices, costs, entry costs; variances × λ², the mean–variance
-    coefficient ρ / λ) leaves every decision unchanged and scales payoffs by λ."""
+    """SEQ-4/5: money × λ leaves every decision unchanged and scales payoffs by λ. In the
+    follow-the-leader model the demand slope is fixed at 1, so prices × λ scale quantities
+    by λ too and profits by λ²: the cost variance goes × λ², the fixed cost K × λ², the
+    mean–variance coefficient ρ / λ² (the gains, and the band, × λ²)."""
     lf = gt.LeaderFollowerEntry()
     big = gt.LeaderFollowerEntry(a=lf.a * lam, b=lf.b * lam, c=lf.c * lam,
                                  F=tuple(f * lam for f in lf.F), k=lf.k, c_f=lf.c_f * lam)
@@ -198,8 +200,8 @@ def test_sequential_models_unit_invariance(lam):
     ftl = gt.FollowTheLeader()
     big = gt.FollowTheLeader(a=ftl.a * lam, w=ftl.w * lam, t=ftl.t * lam,
                              w_star=ftl.w_star * lam, sigma2=ftl.sigma2 * lam**2,
-                             rho=ftl.rho / lam, K=ftl.K * lam)
+                             rho=ftl.rho / lam**2, K=ftl.K * lam**2)
     o, p = ftl.solve(), big.solve()
     assert (o.leader, o.follower_after_fdi, o.follower_after_export, o.follows) == \
         (p.leader, p.follower_after_fdi, p.follower_after_export, p.follows)
-    assert np.allclose(np.array(p.band), lam * np.array(o.band), rtol=1e-9)
+    assert np.allclose(np.array(p.band), lam**2 * np.array(o.band), rtol=1e-9)
