@@ -32,6 +32,11 @@ Every adapter receives exactly the same numbers: the generators below depend onl
   matrix of core firms × suppliers, ``a_ij = max(0, x_i y_j + 10 e_ij − 20)`` with types
   ``x, y ~ U(0, 10)`` and noise ``e_ij ~ U(0, 1)``: complementary types plus idiosyncratic
   match quality, about a fifth of the pairs worthless.
+* Dynamics (``tripartite_table``, ``replicator_starts``, ``fixation_game``): the
+  firm–association–government payoff table in sympy (13 named parameters, as in
+  ``gt.TripartiteOFDI``) or the fully general 2×2×2 table (24 free symbols); ``B``
+  initial states uniform on the unit cube for the default tripartite game; a seeded
+  3×3 game with integer payoffs 0 … 9 played by ``N`` firms.
 * Entry games (``entry_payoffs``): ``n`` firms, symmetric Cournot competition with
   linear demand after entry and firm-specific fixed costs, so firm ``i`` entering
   with ``k - 1`` others earns ``π(k) − F_i``, ``π(k) = M / (k + 1)²`` (Cournot profit
@@ -157,6 +162,36 @@ def assignment_surplus(n: int, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng([seed, n, 7])
     x, y = rng.uniform(0, 10, n), rng.uniform(0, 10, n)
     return np.maximum(np.outer(x, y) + 10 * rng.uniform(0, 1, (n, n)) - 20, 0.0)
+def tripartite_table(n_params: int):
+    """The 2×2×2 payoff table in sympy: the tripartite model (13 parameters) or a fully
+    general one (24 free symbols, ``u0 … u23``)."""
+    import itertools
+
+    import sympy as sp
+
+    if n_params == 13:
+        from gametheory.models.evolution import tripartite_payoffs
+
+        return tripartite_payoffs()
+    if n_params == 24:
+        u = sp.symbols("u0:24", real=True)
+        return {prof: tuple(u[3 * i + p] for p in range(3))
+                for i, prof in enumerate(itertools.product((0, 1), repeat=3))}
+    raise ValueError(f"tripartite_sym sizes are 13 or 24 parameters, got {n_params}")
+
+
+def replicator_starts(b: int, seed: int = 0) -> np.ndarray:
+    """``b`` initial first-strategy shares (firms, association, government), uniform."""
+    return _rng(5, seed, b).random((b, 3))
+
+
+#: Selection intensity of the fixation suite (1/payoff units).
+FIXATION_BETA = 0.05
+
+
+def fixation_game(N: int, seed: int = 0) -> tuple[np.ndarray, int, float]:
+    """``(A, N, β)``: a seeded 3×3 game with integer payoffs 0 … 9, population size ``N``."""
+    return _rng(6, seed).integers(0, 10, (3, 3)).astype(float), N, FIXATION_BETA
 
 
 def make(suite: str, size: int, seed: int = 0):
@@ -179,6 +214,12 @@ def make(suite: str, size: int, seed: int = 0):
         return sweep_map_axes(size)
     if suite == "sweep_mc":
         return sweep_mc_spec(size, seed)
+    if suite == "tripartite_sym":
+        return tripartite_table(size)
+    if suite == "replicator_batch":
+        return replicator_starts(size, seed)
+    if suite == "fixation":
+        return fixation_game(size, seed)
     raise ValueError(f"unknown suite {suite!r}")
 
 

@@ -12,7 +12,9 @@ library versions, the targets of issues 2 and 3 with a plain verdict).
 
 Options: ``--quick`` (smallest sizes only), ``--max-size N``, ``--libs ours,numpy,...`` (restrict to
 libraries), ``--suites shapley,core,...``, ``--cap SECONDS``, ``--inline`` (run in
-this process, no cap: for the smoke test), ``--out DIR``, ``--readme PATH``.
+this process, no cap: for the smoke test), ``--out DIR``, ``--readme PATH``,
+``--merge JSON`` (replace only the suites run now in an earlier raw result, e.g.
+``benchmarks/results/results-full.json``, and report on the merged records).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 
 SUITES = ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core",
-          "talmud", "bimatrix", "entry", "assignment", "sweep_map", "sweep_mc")
+          "talmud", "bimatrix", "entry", "assignment", "sweep_map", "sweep_mc",
+          "tripartite_sym", "replicator_batch", "fixation")
 
 SIZES = {
     "shapley": [8, 12, 16, 18, 20, 22],
@@ -55,15 +58,23 @@ SIZES = {
     "assignment": [50, 100, 200, 500],
     "sweep_map": [50, 200],      # side of the grid: 50 × 50 and 200 × 200 points
     "sweep_mc": [100, 1000],     # Monte Carlo draws of 20-firm clusters
+    "tripartite_sym": [13, 24],
+    "replicator_batch": [100, 1000, 10000],
+    "fixation": [10, 100, 1000],
 }
 QUICK_SIZES = {"shapley": [8], "core": [8], "nucleolus": [8], "thin_core": [8],
                "thin_nucleolus": [8], "empty_core": [8], "talmud": [200],
                "bimatrix": [4], "entry": [8], "assignment": [50], "sweep_map": [6],
-               "sweep_mc": [6]}
+               "sweep_mc": [6], "tripartite_sym": [13], "replicator_batch": [20],
+               "fixation": [10]}
 
 #: Above these sizes only our own methods run (plus the Shapley peers, which are fast).
 OURS_ONLY_ABOVE = {"core": 20, "nucleolus": 20, "thin_core": 20, "thin_nucleolus": 20,
                    "empty_core": 20}
+
+#: Suites whose size is a number of players / actions (``--max-size`` applies to these).
+_BY_PLAYERS = {"shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core",
+               "bimatrix", "entry"}
 
 DEFAULT_CAP = 20.0
 #: Extra allowance for a worker's start (imports, numba compilation, game set-up).
@@ -203,9 +214,7 @@ def plan(suites, libs, quick: bool, methods: dict, max_size=None) -> list[tuple[
     out = []
     for suite in suites:
         for size in sizes[suite]:
-            if (max_size is not None
-                    and suite not in ("talmud", "assignment", "sweep_map", "sweep_mc")
-                    and size > max_size):
+            if max_size is not None and suite in _BY_PLAYERS and size > max_size:
                 continue
             for key, m in methods.items():
                 if m.suite != suite:
@@ -233,6 +242,9 @@ def main(argv=None) -> dict:
     ap.add_argument("--out", default=str(HERE / "results"))
     ap.add_argument("--readme", default=str(HERE / "README.md"),
                     help="Markdown report to write ('' for none)")
+    ap.add_argument("--merge", metavar="JSON", default=None,
+                    help="merge the suites run now into this earlier raw result and report "
+                         "on the merged records")
     ap.add_argument("--report-only", metavar="JSON", default=None,
                     help="rewrite the report from saved raw results, without running")
     args = ap.parse_args(argv)
@@ -317,12 +329,23 @@ def main(argv=None) -> dict:
         "command": "python -m benchmarks.run " + " ".join(argv if argv is not None
                                                           else sys.argv[1:]),
     }
-    analysis = analyse(records, seed=args.seed)
-    result = {"meta": meta, "records": records, "analysis": analysis}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     stamp = "quick" if args.quick or args.max_size else "full"
-    (out / f"results-{stamp}.json").write_text(json.dumps(result, indent=1, default=float))
+    target = out / f"results-{stamp}.json"
+    if args.merge:
+        old = json.loads(Path(args.merge).read_text())
+        ran = set(suites)
+        records = [r for r in old["records"] if r["suite"] not in ran] + records
+        updates = old["meta"].get("updates", []) + [
+            {"date": meta["date"], "suites": sorted(ran), "elapsed_s": elapsed,
+             "command": meta["command"]}]
+        meta = {**old["meta"], "updates": updates,
+                "libraries": {**old["meta"]["libraries"], **lib_status}}
+        target = Path(args.merge)
+    analysis = analyse(records, seed=args.seed)
+    result = {"meta": meta, "records": records, "analysis": analysis}
+    target.write_text(json.dumps(result, indent=1, default=float))
     if args.readme:
         write_readme(result, Path(args.readme))
     print(f"done in {elapsed:.0f} s; raw results in {out}", flush=True)

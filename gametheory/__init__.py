@@ -9,8 +9,9 @@ plotting sits apart from both::
     gt.shapley_value(g)
 """
 
-from . import cases, coalitional, markets, models, noncooperative, sweep, tables  # noqa: F401  (gt.sweep, gt.cases, gt.tables)
+from . import cases, coalitional, dynamics, markets, models, noncooperative, sweep, tables  # noqa: F401  (gt.sweep, gt.cases, gt.tables)
 from .coalitional import *  # noqa: F401,F403
+from .dynamics import *  # noqa: F401,F403
 from .markets import *  # noqa: F401,F403
 from .models import *  # noqa: F401,F403
 from .noncooperative import *  # noqa: F401,F403
@@ -19,5 +20,5 @@ __version__ = "0.1.0"
 
 __all__ = (
     list(coalitional.__all__) + list(noncooperative.__all__)
-    + list(markets.__all__) + list(models.__all__)
+    + list(markets.__all__) + list(models.__all__) + list(dynamics.__all__)
 )

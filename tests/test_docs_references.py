@@ -86,7 +86,8 @@ def test_no_reference_leaves_the_repository(path):
 def test_the_check_catches_outside_pointers(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("See " + "ECONOMICS" + ".md §4, [x](missing.md), `docs/nope.md`, "
-                    "`tests/test_core.py::test_no_such_test` and " + "../" + "shared/" + "PEERS" + ".md; "
+                    "`tests/test_core.py::test_no_such_test` and " + "../" + "shared/"
+                    + "PEERS" + ".md; "
                     "[ok](https://example.org) and `docs/models.md` are fine.")
     bad = broken_references(page)
     assert len(bad) == 6, bad

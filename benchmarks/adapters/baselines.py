@@ -1,8 +1,10 @@
 """Plain baselines: a vectorised numpy Shapley pass, the full 2**n-row least-core LP
 (scipy / HiGHS), two numpy brute-force pure-equilibrium checks of an entry game
-(on the dense 2**n payoff table, and block by block without a table), and for the
+(on the dense 2**n payoff table, and block by block without a table), for the
 assignment game scipy's ``linear_sum_assignment`` (the matching) and the core extremes by
-``m + n + 1`` of its solves (marginal contributions, Leonard 1983)."""
+``m + n + 1`` of its solves (marginal contributions, Leonard 1983); for the dynamics,
+sympy's ``solve`` on the replicator field, scipy's ``solve_ivp`` one trajectory at a
+time, and the birth–death chain's linear equations for fixation probabilities."""
 
 from __future__ import annotations
 
@@ -139,4 +141,93 @@ METHODS = [
            max_size=24),
     Method("numpy.entry_on_the_fly", "numpy", "entry", "numpy brute force, profiles on the fly",
            entry_on_the_fly, c.profiles, reference=True),
+]
+
+
+# --------------------------------------------------------------------------- dynamics
+def sympy_solve_rest_points(table):
+    """Every rest point as sympy.solve(ẋ = 0) on the whole replicator field at once."""
+    import sympy as sp
+
+    from gametheory import SymbolicReplicator
+
+    g = SymbolicReplicator(table)
+    return sp.solve(list(g.velocity), list(g.state), dict=True)
+
+
+def summarize_solutions(sols) -> dict:
+    return {"points": len(sols)}
+
+
+def prepare_scipy_batch(starts):
+    from gametheory import TripartiteOFDI
+
+    return TripartiteOFDI().dynamics(), starts
+
+
+def scipy_loop(obj):
+    """scipy.integrate.solve_ivp (RK45, rtol 1e-7, atol 1e-10), one trajectory at a time."""
+    from scipy.integrate import solve_ivp
+
+    rd, starts = obj
+    T = 40.0 / rd.scale
+    out = np.empty_like(starts)
+    for b, z0 in enumerate(starts):
+        x0 = np.stack([z0, 1 - z0], axis=-1).reshape(-1)
+        sol = solve_ivp(lambda _, x: rd.velocity(x), (0, T), x0, rtol=1e-7, atol=1e-10)
+        out[b] = sol.y[::2, -1]
+    return out
+
+
+def scipy_stacked(obj):
+    """scipy.integrate.solve_ivp (RK45, rtol 1e-7, atol 1e-10) on all trajectories stacked
+    into one system (error norm averaged over all of them)."""
+    from scipy.integrate import solve_ivp
+
+    rd, starts = obj
+    T = 40.0 / rd.scale
+    X = np.stack([starts, 1 - starts], axis=-1).reshape(len(starts), -1)
+    sol = solve_ivp(lambda _, y: rd.velocity(y.reshape(X.shape)).ravel(), (0, T), X.ravel(),
+                    rtol=1e-7, atol=1e-10, t_eval=[T])
+    return sol.y[:, -1].reshape(X.shape)[:, ::2]
+
+
+def fixation_linear_solve(inst):
+    """Every pairwise fixation probability from the absorbing chain's tridiagonal system."""
+    from gametheory import fixation_markov
+
+    A, N, beta = inst
+    k = A.shape[0]
+    rho = np.full((k, k), np.nan)
+    for a in range(k):
+        for b in range(k):
+            if a != b:
+                rho[a, b] = fixation_markov(A, a, b, N, beta)[1]
+    return rho
+
+
+def _final(z):
+    from .ours import final_states
+
+    return final_states(z)
+
+
+def _rho(r):
+    from .ours import summarize_rho
+
+    return summarize_rho(r)
+
+
+METHODS += [
+    Method("sympy.solve_rest_points", "sympy", "tripartite_sym", "sympy solve(ẋ = 0)",
+           sympy_solve_rest_points, summarize_solutions),
+    Method("scipy.replicator_loop", "scipy", "replicator_batch",
+           "scipy solve_ivp, one trajectory at a time", scipy_loop, _final,
+           prepare=prepare_scipy_batch),
+    Method("scipy.replicator_stacked", "scipy", "replicator_batch",
+           "scipy solve_ivp, all trajectories stacked", scipy_stacked, _final,
+           prepare=prepare_scipy_batch),
+    Method("scipy.fixation_linear", "scipy", "fixation",
+           "birth–death chain, linear solve (ours fixation_markov)", fixation_linear_solve,
+           _rho),
 ]

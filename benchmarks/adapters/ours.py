@@ -112,6 +112,48 @@ def assignment_matching(a: np.ndarray):
 
     g = AssignmentGame(a)
     return g.value, None, None, None, None
+def tripartite_rest_points(table):
+    from gametheory import SymbolicReplicator
+
+    # a fresh game each call: nothing cached between calls
+    return SymbolicReplicator(table).rest_points()
+
+
+def summarize_rest_points(res) -> dict:
+    return {"points": len(res), "vertices": len(res.vertices()),
+            "conditions": sum(1 for p in res if p.stable_if is not None)}
+
+
+def prepare_tripartite_dynamics(starts):
+    from gametheory import TripartiteOFDI
+
+    return TripartiteOFDI().dynamics(), starts
+
+
+#: Time span of the trajectories: 40 units of 1/(largest payoff).
+HORIZON = 40.0
+
+
+def replicator_batch(obj):
+    rd, starts = obj
+    return rd.trajectories(starts, HORIZON / rd.scale, n_points=2).final[:, ::2]
+
+
+def final_states(z) -> dict:
+    z = np.asarray(z, dtype=float)
+    return {"final": z[:: max(1, len(z) // 50)][:50].tolist(), "stride": max(1, len(z) // 50)}
+
+
+def fixation(inst):
+    from gametheory import fixation_matrix
+
+    A, N, beta = inst
+    return fixation_matrix(A, N, beta).rho
+
+
+def summarize_rho(rho) -> dict:
+    rho = np.asarray(rho, dtype=float)
+    return {"rho": np.where(np.isnan(rho), -1.0, rho).tolist()}
 
 
 METHODS = [
@@ -147,4 +189,12 @@ METHODS = [
     Method("ours.entry_normal_form", LIBRARY, "entry", "ours NormalFormGame (dense table)",
            entry_normal_form, c.profiles, max_size=22,
            size_note="NormalFormGame holds at most 2**27 payoff entries"),
+    Method("ours.tripartite_sym", LIBRARY, "tripartite_sym",
+           "ours SymbolicReplicator.rest_points", tripartite_rest_points,
+           summarize_rest_points),
+    Method("ours.replicator_batch", LIBRARY, "replicator_batch",
+           "ours ReplicatorDynamics.trajectories (vectorised)", replicator_batch, final_states,
+           prepare=prepare_tripartite_dynamics),
+    Method("ours.fixation", LIBRARY, "fixation", "ours fixation_matrix (closed form)", fixation,
+           summarize_rho),
 ]

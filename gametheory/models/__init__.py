@@ -29,12 +29,22 @@ from .dissipation import (
     tullock_contest,
 )
 from .entry_modes import EntryModeChoice
+from .evolution import BasinMap, TripartiteOFDI, TripartiteResult, tripartite_payoffs
 from .herding import InformationCascade, PioneerGame
 from .information import InfoSharing, public_information
 from .joint_ventures import HoldUpOwnership, SupplierMatching
 from .real_options import OptionGame, RealOption, pooled_premium
 from .risk_sharing import OligopolisticReaction, RiskSyndicate
 from .rnd import RnDCooperation
+from .sequential_entry import (
+    DixitCapacity,
+    DixitOutcome,
+    FollowOutcome,
+    FollowTheLeader,
+    LeaderFollowerEntry,
+    SequentialEntryResult,
+    dixit_regions,
+)
 from .value_chain import ValueChainBargaining
 
 __all__ = [
@@ -59,4 +69,9 @@ __all__ = [
     "RealOption", "OptionGame", "pooled_premium",
     "InformationCascade", "PioneerGame",
     "LearningByDoing",
+    # dynamics: the tripartite evolutionary game
+    "TripartiteOFDI", "TripartiteResult", "BasinMap", "tripartite_payoffs",
+    # sequential entry
+    "DixitCapacity", "DixitOutcome", "dixit_regions", "LeaderFollowerEntry",
+    "SequentialEntryResult", "FollowTheLeader", "FollowOutcome",
 ]

@@ -1,4 +1,5 @@
-"""Non-cooperative games: n-player normal form, two-player mixed equilibria, entry games."""
+"""Non-cooperative games: n-player normal form, two-player mixed equilibria, entry games,
+games in extensive form (game trees)."""
 
 from .bimatrix import EquilibriumSet, bimatrix_equilibria, is_equilibrium
 from .convert import (
@@ -9,6 +10,7 @@ from .convert import (
     to_pygambit,
     to_quantecon,
 )
+from .efg_io import read_efg, write_efg
 from .entry import (
     DuopolyEntryMap,
     EntryGame,
@@ -18,11 +20,29 @@ from .entry import (
     symmetric_duopoly_entry,
     typed_entry_equilibria,
 )
+from .extensive import (
+    Chance,
+    Decision,
+    ExtensiveGame,
+    Infoset,
+    SubgamePerfectEquilibrium,
+    Terminal,
+    Tie,
+)
 from .gambit_io import read_nfg, write_nfg
 from .modes import ModeEntryGame, ModeEntryStructure
 from .normal_form import NormalFormGame
 
 __all__ = [
+    "Chance",
+    "Decision",
+    "ExtensiveGame",
+    "Infoset",
+    "SubgamePerfectEquilibrium",
+    "Terminal",
+    "Tie",
+    "read_efg",
+    "write_efg",
     "DuopolyEntryMap",
     "EntryGame",
     "EntryStructure",

@@ -7,7 +7,7 @@ over (standalone entry cost × risk) and (standalone entry cost × organising co
 the size of the gain as labelled contours and the default case marked.
 Figure B: the gain decomposed by mechanism (Shapley value of the mechanism game), the
 organising cost, and the Harsanyi dividends (own effects and interactions).
-Figure E: the equilibrium cluster's size over the number of firms × the organising cost.
+Figure F: the equilibrium cluster's size over the number of firms × the organising cost.
 A table of the regime and key numbers for the default case, subsidies (untargeted and
 through the cluster), the grand coalition imposed (the planner special case) and a
 heterogeneous cluster of lead firms and SMEs.

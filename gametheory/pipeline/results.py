@@ -125,7 +125,7 @@ def _cluster_section() -> list[str]:
             "",
         ]
     lines += [
-        "Where the cluster loses (figure A, right; figure E): with an organising cost per "
+        "Where the cluster loses (figure A, right; figure F): with an organising cost per "
         "member large clusters stop holding together; the largest stable cluster shrinks, "
         "and past a point no cluster of two or more is stable, or the one that holds "
         "together earns less than scattered entry.",

@@ -2,6 +2,12 @@
 
 from .cluster import plot_decomposition, plot_regime_map, plot_stable_sizes
 from .dissipation import plot_dissipation, plot_dissipation_world
+from .dynamics import (
+    plot_basins,
+    plot_entry_regimes,
+    plot_phase_faces,
+    plot_phase_portrait_3d,
+)
 from .entry import plot_duopoly_entry
 from .information import plot_sharing_regions, plot_value_of_information
 from .pioneers import (
@@ -35,4 +41,5 @@ __all__ = [
     "plot_sensitivity",
     "plot_option_thresholds", "plot_threshold_bars", "plot_wrong_cascade", "plot_verdict_map",
     "plot_cost_paths",
+    "plot_phase_portrait_3d", "plot_phase_faces", "plot_basins", "plot_entry_regimes",
 ]
