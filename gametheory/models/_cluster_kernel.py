@@ -7,12 +7,27 @@ the members it sends abroad ``e ≤ μ`` and the outsiders who enter on their ow
 :func:`evaluate` computes, for a batch of ``G`` parameter points at once,
 
 1. the host-market Cournot stage for every pair ``(e, o)`` (grouped by type and status,
-   :func:`gametheory.markets.grouped_cournot`);
+   :func:`gametheory.markets.grouped_cournot`), once per distinct set of market
+   primitives in the batch (a map over entry costs and risk shares one market);
 2. the outsiders' entry payoffs and the cluster's value at every pair;
 3. the outsiders' entry equilibrium (the greatest pure Nash equilibrium among the
    non-members, :func:`gametheory.noncooperative.typed_entry_equilibria`'s conditions)
    after the cluster's choice, for every membership ``μ`` and every choice ``e``;
 4. the cluster's choice ``e*(μ)`` (leader), its value ``L(μ)`` and every firm's payoff.
+
+Step 3 without enumerating the triples ``(μ, e, o)``. Given ``e``, a profile ``o`` is an
+equilibrium of the non-members' pool ``p = n − μ`` iff ``o ≤ p``, every type present
+stays in (``A(o)``: ``U_t(e, o) ≥ −tol`` for every ``t`` with ``o_t > 0``) and every type
+with room stays out (``B_t(o)``: ``U_t(e, o + 1_t) ≤ tol``, required only where
+``o_t < p_t``). So ``o`` with ``A(o)`` and failing set ``S = {t : not B_t(o)}`` is an
+equilibrium exactly of the pools with ``p_t = o_t`` on ``S`` and ``p_t ≥ o_t`` off ``S``;
+the greatest equilibrium of every pool is the maximum over the ``2^T`` sets ``S`` of
+running maxima (along the axes off ``S``) of one integer key per profile that orders
+profiles as the selection does (most entrants; among equally many, the profile listed
+first, i.e. the earlier types entering). This costs ``O(2^T · #pairs)`` per point
+instead of ``O(#triples)``. The leader's value is then read at one pair per choice.
+:func:`evaluate_triples` is the direct enumeration of every triple (kept for members
+deciding on their own, and as the reference the tests compare with).
 
 The model class (:mod:`gametheory.models.cluster`) reads the results; nothing here
 validates input.
@@ -23,6 +38,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -144,6 +162,87 @@ class Structure:
                 "starts_mu_trip": starts_mu_trip}
 
     @functools.cached_property
+    def layout(self) -> SimpleNamespace:
+        """Index arrays of the leader–follower solution without triples (:func:`evaluate`).
+
+        Pairs ``(e, o)`` are laid out as an array of shape ``tri`` (one axis per type;
+        along axis ``t`` the triangle ``e_t + o_t ≤ n_t``, ``e_t`` major, ``o_t`` minor:
+        a run of ``n_t − e_t + 1`` pairs per ``e_t``), which is the order of
+        :attr:`pairs`. Each pair carries one plus the rank of its follower profile ``o``
+        in the order of the selection (more entrants rank higher; among as many, the
+        profile listed first, i.e. the earlier types entering); 0 stands for none.
+        """
+        T, n = self.T, self.n
+        E, O = self.pairs
+        P = E.shape[0]
+        mus = self.memberships
+        tri = tuple(int(x) for x in (n + 1) * (n + 2) // 2)
+        tris, strides = self._pair_lookup
+        lat = count_lattice(n)  # follower profiles (and choices e) in count_lattice order
+        Mo = lat.shape[0]
+        rank_of = np.empty(Mo, dtype=np.int64)
+        rank_of[np.lexsort((np.arange(Mo), lat.sum(axis=1)))] = np.arange(Mo)
+        vtype = np.uint8 if Mo < 2**8 - 1 else np.uint16 if Mo < 2**16 - 1 else np.uint32
+        # along axis t: the pair with one more type-t outsider (the run's first pair at the
+        # run's end), and for each doubling step s the pairs at least s into their run
+        nxt_pair, steps = [], []
+        for t in range(T):
+            shape = [1] * (T + 1)
+            shape[t] = -1
+            et = np.concatenate([np.full(n[t] + 1 - e, e) for e in range(n[t] + 1)])
+            ot = np.concatenate([np.arange(n[t] + 1 - e) for e in range(n[t] + 1)])
+            k = np.arange(tri[t])
+            step_t, s = [], 1
+            while s <= n[t]:
+                step_t.append((s, (ot[s:] >= s).astype(vtype).reshape(shape)))
+                s *= 2
+            steps.append(step_t)
+            nxt_t = np.where(ot == n[t] - et, k - ot, k + 1)[tris[t][E[:, t], O[:, t]]]
+            nxt_pair.append(np.arange(P) + (nxt_t - tris[t][E[:, t], O[:, t]]) * strides[t])
+        code = lat @ strides  # pair(e, o) = pair(e, 0) + code(o)
+        code_of_rank = np.empty(Mo, dtype=np.int64)
+        code_of_rank[rank_of] = code
+        weights = np.concatenate([np.cumprod((n + 1)[::-1])[::-1][1:], [1]])
+        up0 = np.stack([np.where(lat[:, t] < n[t], np.arange(Mo) + weights[t], 0)
+                        for t in range(T)])
+        # leader choices (μ, e ≤ μ) of memberships with two or more members, grouped by
+        # μ, fewest entrants first inside each group (the order of :attr:`choices`)
+        ch_mu, ch_e = [np.zeros(0, dtype=np.int64)], [np.zeros((0, T), dtype=np.int64)]
+        for m, mu in enumerate(mus):
+            if mu.sum() < 2:
+                continue
+            es = count_lattice(mu)
+            es = es[np.lexsort(np.r_[es.T[::-1], es.sum(axis=1)[None]])]
+            ch_mu.append(np.full(len(es), m))
+            ch_e.append(es)
+        ch_mu = np.concatenate(ch_mu)
+        ch_e = np.concatenate(ch_e)
+        C = ch_mu.size
+        starts = np.flatnonzero(np.r_[True, ch_mu[1:] != ch_mu[:-1]]) if C else np.zeros(0, int)
+        # the cluster's value of choice c is read at (e of c, 1 + rank of the followers'
+        # profile) in a table of the pairs by (e, 1 + rank); column 0 (none) reads −∞
+        by_rank = np.full((Mo, Mo + 1), P, dtype=np.int64)
+        room = np.all(lat[None, :, :] <= (n[None] - lat)[:, None, :], axis=-1)  # (Me, Mo)
+        base = self.pair_index(lat, np.zeros_like(lat))
+        by_rank[:, 1:][:, rank_of] = np.where(room, base[:, None] + code[None], P)
+        return SimpleNamespace(
+            T=T, P=P, tri=tri, steps=steps, nxt_pair=nxt_pair, zero=O.T == 0,
+            last=np.stack([O[:, t] == n[t] - E[:, t] for t in range(T)]),
+            kv=(rank_of[count_index(O, n)] + 1).astype(vtype).reshape(tri + (1,)),
+            order=np.argsort([len(s_) for s_ in steps], kind="stable")[::-1],
+            lat=lat, lat_rank=rank_of, up0=up0, code_of_rank=code_of_rank, pair0=code,
+            pair_full=int(self.pair_index(np.zeros(T, dtype=np.int64), n)),
+            e_of_pair=count_index(E, n), ch_mu=ch_mu, ch_e=ch_e, ch_ecode=count_index(ch_e, n),
+            ch_base=self.pair_index(ch_e, np.zeros_like(ch_e)),
+            ch_me=ch_e.sum(axis=1).astype(float),
+            read=self.pair_index(ch_e, n[None] - mus[ch_mu]),
+            by_rank=by_rank, ch_row=(count_index(ch_e, n) * (Mo + 1))[:, None],
+            Ef=np.ascontiguousarray(E.T, dtype=float), Of=np.ascontiguousarray(O.T, dtype=float),
+            me=E.sum(axis=1).astype(float), starts=starts,
+            seg=np.repeat(np.arange(starts.size), np.diff(np.r_[starts, C])),
+            seg_mu=np.unique(ch_mu))
+
+    @functools.cached_property
     def shapley_weights(self) -> np.ndarray:
         """``W[t, μ, σ]``: the type-``t`` member's Shapley value at membership ``μ`` is
         ``Σ_σ W[t, μ, σ] v(σ)`` (σ over memberships), for the game ``v(σ)`` on the members
@@ -189,27 +288,34 @@ def _segment_argbest(score, starts, first_better):
     return idx, best
 
 
-def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
-    """The leader–follower outcome for every membership, at ``G`` parameter points.
+def _without_equilibrium(bestL, feasible, msize, scale) -> np.ndarray:
+    """The value of memberships whose choices admit no equilibrium: ``−1e6 (scale + max |L|)``
+    with the maximum over the point's other memberships (not singletons), far below any."""
+    real = feasible & (msize != 1)[None]
+    top = np.max(np.where(real, np.abs(np.where(real, bestL, 0.0)), 0.0), axis=1)
+    return np.where(feasible, bestL, -1e6 * (scale + top)[:, None])
 
-    ``p`` holds arrays of shape ``(G,)`` (scalars of the model) or ``(G, T)`` (per-type
-    primitives ``c``, ``tau``, ``F``, ``K``, ``o``); see the model for their meaning.
-    ``mechanisms`` is the set of switched-on mechanisms (indices ``COST … INFO``).
-    Returns arrays over memberships: the cluster's choice, the followers' equilibrium,
-    its value, each type's payoff in and out, national surplus and more.
-    """
+
+def _tsum(x) -> np.ndarray:
+    """Sum over the last axis (types), left to right (the order of every type sum here)."""
+    out = x[..., 0]
+    for t in range(1, x.shape[-1]):
+        out = out + x[..., t]
+    return out
+
+
+def _host_market(st: Structure, p: dict, agg: bool):
+    """Host-market Cournot stage at every pair ``(e, o)`` for the points of ``p``."""
     G = p["a"].shape[0]
-    T = st.T
     E, O = st.pairs
     P = E.shape[0]
-    me = E.sum(axis=1).astype(float)  # (P,)
+    me = E.sum(axis=1).astype(float)
     mo = O.sum(axis=1).astype(float)
     c = p["c"]  # (G, T)
     gam = p["gamma"][:, None, None]
     psi = p["spillover"][:, None, None]
     floor = p["c_floor"][:, None, None]
-    agg = AGGLO in mechanisms
-    # -------- host-market costs by group: members (e), outsiders (o), foreign
+    # costs by group: members (e), outsiders (o), foreign
     if agg:
         c_mem = c[:, None, :] - gam * (np.maximum(me, 1) - 1)[None, :, None] \
             - psi * gam * mo[None, :, None]
@@ -218,11 +324,21 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
     c_out = c[:, None, :] - psi * gam * (np.maximum(me + mo, 1) - 1)[None, :, None]
     c_mem = np.maximum(c_mem, np.minimum(floor, c[:, None, :]))
     c_out = np.maximum(c_out, np.minimum(floor, c[:, None, :]))
-    k = p["k"]
-    counts = np.concatenate([E, O, np.full((P, 1), k)], axis=1)  # (P, 2T+1)
+    counts = np.concatenate([E, O, np.full((P, 1), p["k"])], axis=1)  # (P, 2T+1)
     costs = np.concatenate([c_mem, c_out, np.broadcast_to(p["c_f"][:, None, None],
                                                          (G, P, 1))], axis=2)
-    mkt = grouped_cournot(p["a"][:, None], p["b"][:, None], counts[None], costs)
+    return grouped_cournot(p["a"][:, None], p["b"][:, None], counts[None], costs)
+
+
+def evaluate_triples(st: Structure, p: dict, mechanisms=ALL) -> dict:
+    """:func:`evaluate` by enumerating every triple ``(μ, e, o)`` (members deciding on
+    their own use it; with entry coordination it is the reference of the tests)."""
+    G = p["a"].shape[0]
+    T = st.T
+    E, O = st.pairs
+    P = E.shape[0]
+    me = E.sum(axis=1).astype(float)  # (P,)
+    mkt = _host_market(st, p, AGGLO in mechanisms)
     q_m, q_o = mkt.quantities[..., :T], mkt.quantities[..., T:2 * T]
     N = mkt.n_active  # (G, P)
     b = p["b"][:, None]
@@ -243,9 +359,9 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
         Eq2_m = q_m**2 + iv[..., None]
         gross_m = b[..., None] * Eq2_m  # per member of type t
         prem_alone_m = Eq2_m * var_alone[..., None] / (2.0 * p["tau"][:, None, :])
-        sum_q = (E[None] * q_m).sum(axis=-1)  # (G, P)
+        sum_q = _tsum(E[None] * q_m)  # (G, P)
         E_sumq2 = sum_q**2 + me[None] ** 2 * iv
-        E_q2sum = (E[None] * Eq2_m).sum(axis=-1)
+        E_q2sum = _tsum(E[None] * Eq2_m)
         var_S = ((1.0 - r) * w * s2 + kappa * (1.0 - w) * s2) * E_sumq2 \
             + (1.0 - kappa) * (1.0 - w) * s2 * E_q2sum
         out[signal] = dict(ce_o=ce_o, gross_m=gross_m, prem_alone_m=prem_alone_m, var_S=var_S)
@@ -261,10 +377,10 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
 
     U2 = both("ce_o", lambda ce: np.where(can_alone[:, None, :],
                                          ce - fee_o[:, None, :] - p["o"][:, None, :], -np.inf))
-    gross2 = both("gross_m", lambda g_: (Ef[None] * g_).sum(-1))
+    gross2 = both("gross_m", lambda g_: _tsum(Ef[None] * g_))
     varS2 = np.concatenate([out[False]["var_S"], out[True]["var_S"]], axis=1)
-    premalone2 = both("prem_alone_m", lambda pa: (Ef[None] * pa).sum(-1))
-    cenat2 = both("ce_o", lambda ce: (Of[None] * (ce - p["F"][:, None, :])).sum(-1))
+    premalone2 = both("prem_alone_m", lambda pa: _tsum(Ef[None] * pa))
+    cenat2 = both("ce_o", lambda ce: _tsum(Of[None] * (ce - p["F"][:, None, :])))
     gm2 = np.concatenate([out[False]["gross_m"], out[True]["gross_m"]], axis=1)
     pam2 = np.concatenate([out[False]["prem_alone_m"], out[True]["prem_alone_m"]], axis=1)
     res = dict(structure=st, market=mkt, E=E, O=O)
@@ -301,10 +417,10 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
     if cost_on:  # the platform
         C_pair = np.where(me[None] > 0, F0 + f * me[None], 0.0)
     else:  # standalone entry costs
-        C_pair = (Ef[None] * p["F"][:, None, :]).sum(-1)
+        C_pair = _tsum(Ef[None] * p["F"][:, None, :])
     s_c = (p["s"] + (p["s_cluster"] if any_mech else 0.0))[:, None]
     with np.errstate(invalid="ignore"):  # 0 members × unlimited capital
-        cap_mu = np.where(mus[None] > 0, mus[None] * p["K"][:, None, :], 0.0).sum(-1)
+        cap_mu = _tsum(np.where(mus[None] > 0, mus[None] * p["K"][:, None, :], 0.0))
     if not np.isfinite(p["K"]).any():  # unconstrained
         fin_ok = True
     elif cost_on:  # members' pooled capital finances the platform
@@ -313,24 +429,23 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
         own = (1.0 - s_c) * p["F"] <= p["K"] * (1.0 + RTOL)  # (G, T)
         fin_pair = np.all((E[None] == 0) | own[:, None, :], axis=-1)
         fin_ok = fin_pair[:, t_pair]
-    tau_e = (Ef[None] * tau[:, None, :]).sum(-1)  # (G, P) entrants' pooled tolerance
-    tau_mu = (mus[None] * tau[:, None, :]).sum(-1)  # (G, M) members' pooled tolerance
+    tau_e = _tsum(Ef[None] * tau[:, None, :])  # (G, P) entrants' pooled tolerance
+    tau_mu = _tsum(mus[None] * tau[:, None, :])  # (G, M) members' pooled tolerance
     if risk_on:
         tp = tau_mu[:, mu_of_trip] if pool_members else tau_e[:, t_pair]
         with np.errstate(invalid="ignore", divide="ignore"):
             prem = np.where(m_e_trip[None] > 0, varS2[:, key] / (2.0 * tp), 0.0)
     else:
         prem = premalone2[:, key]
-    stay_mu = (mus[None] * p["o"][:, None, :]).sum(-1)  # (G, M)
-    stay_e = (Ef[None] * p["o"][:, None, :]).sum(-1)  # (G, P)
+    stay_mu = _tsum(mus[None] * p["o"][:, None, :])  # (G, M)
+    stay_e = _tsum(Ef[None] * p["o"][:, None, :])  # (G, P)
     stay_home = stay_mu[:, mu_of_trip] - stay_e[:, t_pair]
     L_priv = gross2[:, key] - prem - (1.0 - s_c) * C_pair[:, t_pair] + stay_home
-    nonmem_mu = ((st.n[None] - mus)[None] * p["o"][:, None, :]).sum(-1)  # (G, M)
-    o_out = (Of[None] * p["o"][:, None, :]).sum(-1)  # (G, P)
-    sub_o = (Of[None] * (p["s"][:, None] * p["F"])[:, None, :]).sum(-1)
+    nonmem_mu = _tsum((st.n[None] - mus)[None] * p["o"][:, None, :])  # (G, M)
+    o_out = _tsum(Of[None] * p["o"][:, None, :])  # (G, P)
+    sub_o = _tsum(Of[None] * (p["s"][:, None] * p["F"])[:, None, :])
     valid = ne & fin_ok if fin_ok is not True else ne
     n_o = o_trip.sum(axis=1).astype(float)
-    big = 1e6 * (np.abs(L_priv).max() + 1.0)
     gsel = np.arange(G)[:, None]
     if coord:
         # follower equilibrium per choice: the most outside entrants (ties: the first
@@ -340,7 +455,7 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
         has_eq = best1 >= 0  # the choice admits a follower equilibrium (and is financed)
         trip_of_choice = np.where(has_eq, idx1, 0)  # (G, C)
         L_choice = np.take_along_axis(L_priv, trip_of_choice, axis=1)
-        L_choice = np.where(has_eq, L_choice, -big)
+        L_choice = np.where(has_eq, L_choice, -np.inf)
         # leader: best choice per membership (ties: the first, i.e. fewest entrants)
         idx_mu, bestL = _segment_argbest(L_choice, ch["starts_mu"],
                                          lambda s_, b_: s_ >= b_ - tol[:, None])
@@ -362,7 +477,7 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
                 if pool_members:
                     tpool = tau_mu[:, mu_of_trip]
                 else:
-                    tpool = (e_vec[None] * tau[:, None, :]).sum(-1)
+                    tpool = _tsum(e_vec[None] * tau[:, None, :])
                 with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
                     # read only where the type has an entrant (then τ_pool > 0)
                     prem_t = tau[:, None, :] * varS2[:, k2][..., None] / (
@@ -389,8 +504,9 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
         idx1, best1 = _segment_argbest(key1, ch["starts_mu_trip"], lambda s_, b_: s_ >= b_)
         feasible = best1 >= 0
         trip_mu = np.where(feasible, idx1, 0)
-        bestL = np.where(feasible, L_priv[gsel, trip_mu], -big)
+        bestL = L_priv[gsel, trip_mu]
         idx_mu = ch["t_choice"][trip_mu]
+    bestL = _without_equilibrium(bestL, feasible, msize, p["scale"])
     # a "cluster" of fewer than two members is no cluster: everyone acts alone (μ = 0)
     solo = np.flatnonzero(msize == 1)
     trip_mu[:, solo] = trip_mu[:, [0]]
@@ -421,6 +537,470 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
     res["out_payoff"] = np.where(o_sel > 0, res["U_out"] + p["o"][:, None, :],
                                  p["o"][:, None, :])
     return res
+
+
+#: Pair evaluations per block of points in :func:`evaluate` (arrays that stay in cache).
+BLOCK = 1 << 18
+#: Threads that solve blocks of points side by side (numpy releases the GIL in its loops).
+THREADS = 1
+_MARKET_KEYS = ("a", "b", "c_f", "c_floor", "gamma", "spillover")
+
+
+def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
+    """The leader–follower outcome for every membership, at ``G`` parameter points.
+
+    ``p`` holds arrays of shape ``(G,)`` (scalars of the model) or ``(G, T)`` (per-type
+    primitives ``c``, ``tau``, ``F``, ``K``, ``o``); see the model for their meaning.
+    ``mechanisms`` is the set of switched-on mechanisms (indices ``COST … INFO``).
+    Returns arrays over memberships: the cluster's choice, the followers' equilibrium,
+    its value, each type's payoff in and out, national surplus and more; ``market`` is
+    the host market of each distinct set of market primitives, ``market_row`` its row
+    for each point. Without entry coordination (members decide on their own) this is
+    :func:`evaluate_triples`.
+
+    Pair-level values (outsiders' certainty equivalents, the cluster's value of each pair)
+    are computed once per distinct set of the primitives they depend on; the entry
+    decisions and the equilibria, per point, in blocks of points that share them.
+    """
+    if COORD not in mechanisms:
+        return evaluate_triples(st, p, mechanisms)
+    lay = st.layout
+    G = p["a"].shape[0]
+    mkt, mrow, first = _market_rows(st, p, AGGLO in mechanisms)
+    rl = _row_arrays(st, mkt, p["b"][first])
+    keys = ["r", "common_share", "sigma2", "colocation", "s", "s_cluster", "F0", "f", "tau",
+            "o"]
+    if COST not in mechanisms:
+        keys.append("F")
+    vrow = _rows(np.column_stack([mrow.astype(float)] + [p[k] for k in keys]))[0]
+    order = np.argsort(vrow, kind="stable")
+    blocks = _blocks(vrow[order], max(1, BLOCK // lay.P))
+
+    def solve(ab):
+        return _solve_block(st, lay, p, rl, mrow, vrow, order[ab[0]:ab[1]], mechanisms)
+
+    res = {}
+
+    def store(ab, part):
+        for key, arr in part.items():
+            if key not in res:
+                res[key] = np.empty((G,) + arr.shape[1:], dtype=arr.dtype)
+            res[key][order[ab[0]:ab[1]]] = arr
+
+    if THREADS > 1 and len(blocks) > 1:  # numpy's loops release the GIL
+        with ThreadPoolExecutor(min(THREADS, len(blocks))) as pool:
+            for ab, part in zip(blocks, pool.map(solve, blocks)):
+                store(ab, part)
+    else:
+        for ab in blocks:
+            store(ab, solve(ab))
+    E, O = st.pairs
+    res.update(structure=st, market=mkt, market_row=mrow, E=E, O=O, coordination=True,
+               signal_mu=st.memberships.sum(axis=1) >= 2)
+    return res
+
+
+def _blocks(rows, size) -> list[tuple[int, int]]:
+    """Blocks of at most ``size`` consecutive points of the sorted ``rows``: a long run of
+    one row is split on its own (its blocks share the pair-level values), short runs are
+    packed together."""
+    starts = np.r_[0, np.flatnonzero(rows[1:] != rows[:-1]) + 1]
+    ends = np.r_[starts[1:], rows.size]
+    out, a = [], 0
+    for s, e in zip(starts.tolist(), ends.tolist()):
+        if e - s >= size // 2:  # a long run: close the open block, split the run evenly
+            if a < s:
+                out.append((a, s))
+            k = -(-(e - s) // size)
+            cuts = np.linspace(s, e, k + 1).round().astype(int)
+            out += list(zip(cuts[:-1].tolist(), cuts[1:].tolist()))
+            a = e
+        elif e - a > size:
+            out.append((a, s))
+            a = s
+    if a < rows.size:
+        out.append((a, rows.size))
+    return out
+
+
+def _rows(X) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of ``X`` equal bit for bit: (row id of each point, first point of each row)."""
+    bits = np.ascontiguousarray(X, dtype=float).view(np.uint64)
+    if (bits == bits[:1]).all():
+        return np.zeros(X.shape[0], dtype=np.int64), np.zeros(1, dtype=np.int64)
+    _, first, row = np.unique(bits, axis=0, return_index=True, return_inverse=True)
+    return row.reshape(-1), first
+
+
+def _market_rows(st: Structure, p: dict, agg: bool):
+    """The host market once per distinct set of market primitives: the market, the row
+    of each point and the first point of each row."""
+    row, first = _rows(np.column_stack([p[key] for key in _MARKET_KEYS] + [p["c"]]))
+    rows_p = {key: p[key][first] for key in _MARKET_KEYS + ("c",)}
+    rows_p["k"] = p["k"]
+    return _host_market(st, rows_p, agg), row, first
+
+
+def _row_arrays(st: Structure, mkt, b_rows) -> dict:
+    """Per market row (last axis): squared outputs of one member and one outsider of each
+    type ``(T, P, rows)``, the signal's denominator ``b²(N + 1)²`` and the squared output
+    of the members sent abroad ``(P, rows)``."""
+    T = st.T
+    E, _ = st.pairs
+    q = mkt.quantities
+    q_m, q_o = q[..., :T], q[..., T:2 * T]
+    b = b_rows[:, None]
+    return {"qm2": np.ascontiguousarray((q_m**2).transpose(2, 1, 0)),
+            "qo2": np.ascontiguousarray((q_o**2).transpose(2, 1, 0)),
+            "den": np.ascontiguousarray((b**2 * (mkt.n_active + 1.0) ** 2).T),
+            "sq2": np.ascontiguousarray((_tsum(E[None] * q_m) ** 2).T)}
+
+
+def _var_alone(r, w, s2):
+    """Variance per unit² a firm bears alone (the part ``r`` of the common risk resolved)."""
+    return (1.0 - r) * w * s2 + (1.0 - w) * s2
+
+
+def _pair_values(st, lay, p, R, rep, mechanisms) -> dict:
+    """Pair-level values, one column per representative point ``rep`` (signal on): the
+    outsiders' certainty equivalents ``ce (T, P, u)`` and the cluster's private value of
+    each pair before what its members forgo at home, ``gross − premium − cost share``."""
+    T = st.T
+    E, _ = st.pairs
+    info = INFO in mechanisms
+    risk_on = RISK in mechanisms
+    row = {k: p[k][rep][None] for k in ("r", "common_share", "sigma2", "colocation", "b",
+                                        "s", "F0", "f")}
+    b, w, s2 = row["b"], row["common_share"], row["sigma2"]
+    r = row["r"] if info else 0.0
+    iv = r * w * s2 / R["den"] if info else 0.0
+    va = _var_alone(r, w, s2)
+    tw = 2.0 * p["tau"][rep].T  # (T, u)
+    ce = np.empty((T,) + R["qo2"].shape[1:])
+    gross = q2sum = pam = None
+    for t in range(T):
+        Eq2 = R["qo2"][t] + iv
+        ce[t] = b * Eq2 - Eq2 * va / tw[t]
+        Eq2 = R["qm2"][t] + iv
+        Et = E[:, t, None]
+        gross = Et * (b * Eq2) if gross is None else gross + Et * (b * Eq2)
+        if risk_on:
+            q2sum = Et * Eq2 if q2sum is None else q2sum + Et * Eq2
+        else:
+            part = Et * (Eq2 * va / tw[t])
+            pam = part if pam is None else pam + part
+    me = E.sum(axis=1).astype(float)[:, None]
+    s_c = row["s"] + (p["s_cluster"][rep][None] if mechanisms else 0.0)
+    if COST in mechanisms:
+        C = np.where(me > 0, row["F0"] + row["f"] * me, 0.0)
+    else:
+        C = _tsum(E[:, None, :] * p["F"][rep][None])
+    # entry decisions read ce at o (type t present; +∞ where o_t = 0: nothing to check)
+    # and at o + 1_t (−∞ where no type-t outsider is left: nobody can come in)
+    ceA = np.where(lay.zero[:, :, None], np.inf, ce)
+    ceB = np.stack([np.where(lay.last[t][:, None], -np.inf, ce[t][lay.nxt_pair[t]])
+                    for t in range(T)])
+    out = {"ceA": ceA, "ceB": ceB, "gross": gross, "cc": (1.0 - s_c) * C}
+    if risk_on:
+        kap = row["colocation"]
+        out["varS"] = ((1.0 - r) * w * s2 + kap * (1.0 - w) * s2) * (R["sq2"] + me**2 * iv) \
+            + (1.0 - kap) * (1.0 - w) * s2 * q2sum
+        if not p["pool_members"]:
+            tau_e = _tsum(E[:, None, :] * p["tau"][rep][None])
+            with np.errstate(invalid="ignore", divide="ignore"):
+                out["prem"] = np.where(me > 0, out["varS"] / (2.0 * tau_e), 0.0)
+    else:
+        out["prem"] = pam
+    if "prem" in out:
+        out["L"] = out["gross"] - out["prem"] - out["cc"]
+    return out
+
+
+def _entry_thresholds(fee, o, tol) -> tuple[np.ndarray, np.ndarray]:
+    """Thresholds on an outsider's certainty equivalent ``ce`` that decide its entry
+    exactly as its payoff ``U = (ce − fee) − o`` computed in floating point does:
+    ``U ≥ −tol ⇔ ce ≥ lo`` and ``U ≤ tol ⇔ ce ≤ hi`` (``U`` rounds monotonically in
+    ``ce``; the first guesses are within a few units in the last place)."""
+    def U(x):
+        return (x - fee) - o
+
+    lo, hi = (fee + o) - tol, (fee + o) + tol
+    down, up = np.nextafter(-np.inf, 0.0), np.inf
+    for _ in range(256):
+        lo_down = U(np.nextafter(lo, -np.inf)) >= -tol  # the one below qualifies too
+        lo_up = U(lo) < -tol
+        hi_up = U(np.nextafter(hi, np.inf)) <= tol
+        hi_down = U(hi) > tol
+        if not (lo_down.any() or lo_up.any() or hi_up.any() or hi_down.any()):
+            return lo, hi
+        lo = np.where(lo_down, np.nextafter(lo, down), np.where(lo_up, np.nextafter(lo, up), lo))
+        hi = np.where(hi_up, np.nextafter(hi, up), np.where(hi_down, np.nextafter(hi, down), hi))
+    raise RuntimeError("entry thresholds did not converge")  # pragma: no cover
+
+
+def _greatest(lay, A, B) -> np.ndarray:
+    """``best[pair(e, p), g]``: one plus the rank of the greatest follower equilibrium of
+    the pool ``p`` after the choice ``e``, 0 if there is none.
+
+    ``A[pair, g]``: every type present among the followers ``o`` stays in; ``B[t, pair,
+    g]``: no type-``t`` outsider wants in (at ``o_t = n_t − e_t`` nobody is left: true).
+    See the module docstring.
+    """
+    T, g = lay.T, A.shape[-1]
+    shape = lay.tri + (g,)
+    A = A.reshape(shape)
+    B = [B[t].reshape(shape) for t in range(T)]
+    nB = [~b for b in B]
+    order = lay.order  # the longest runs once, at the top
+
+    def best(cond, i):
+        if i == T:
+            return np.multiply(cond.view(np.uint8) if lay.kv.dtype == np.uint8 else cond, lay.kv)
+        t = order[i]
+        stays = best(cond & B[t], i + 1)  # no type-t outsider wants in: any pool p_t ≥ o_t
+        _running_max(stays, t, lay.steps[t])
+        full = best(cond & nB[t], i + 1)  # only the pool p_t = o_t
+        return np.maximum(stays, full, out=stays)
+
+    return best(A, 0).reshape(-1, g)
+
+
+def _running_max(a, axis, steps) -> None:
+    """In place along ``axis``: the maximum over the pair and those before it in its run
+    (windows doubling in length, masked at the start of each run)."""
+    hi = [slice(None)] * a.ndim
+    lo = [slice(None)] * a.ndim
+    for s, inside in steps:
+        hi[axis], lo[axis] = slice(s, None), slice(None, -s)
+        back = np.multiply(a[tuple(lo)], inside)
+        np.maximum(a[tuple(hi)], back, out=a[tuple(hi)])
+
+
+def _at(st, p, rl, mr, pts, pair, on, outsiders_only=False) -> dict:
+    """Payoffs and accounts at one pair per (point, membership): ``pair`` (g, M), market
+    rows ``mr`` (g,), points ``pts`` (g,), the association's signal ``on`` (g, M); the
+    expressions of :func:`evaluate_triples`."""
+    T = st.T
+    E, O = st.pairs
+    lay = st.layout
+    col = {k: p[k][pts][:, None] for k in ("r", "common_share", "sigma2", "colocation", "b")}
+    b, w, s2 = col["b"], col["common_share"], col["sigma2"]
+    mr = mr[:, None]
+    iv = np.where(on, col["r"] * w * s2 / rl["den"][pair, mr], 0.0)
+    r = np.where(on, col["r"], 0.0)
+    va = _var_alone(r, w, s2)
+    tw = 2.0 * p["tau"][pts]
+    fee = (1.0 - p["s"][pts])[:, None] * p["F"][pts]
+    can = fee <= p["K"][pts] * (1.0 + RTOL)
+    out = {"U": np.empty(pair.shape + (T,))}
+    cenat = None
+    for t in range(T):
+        Eq2 = rl["qo2"][t][pair, mr] + iv
+        ce = b * Eq2 - Eq2 * va / tw[:, t, None]
+        out["U"][..., t] = np.where(can[:, t, None], ce - fee[:, t, None]
+                                    - p["o"][pts][:, t, None], -np.inf)
+        term = lay.Of[t].take(pair) * (ce - p["F"][pts][:, t, None])
+        cenat = term if cenat is None else cenat + term
+    if outsiders_only:
+        return out
+    gross = q2sum = pam = None
+    for t in range(T):
+        Et = lay.Ef[t].take(pair)
+        Eq2 = rl["qm2"][t][pair, mr] + iv
+        parts = (Et * (b * Eq2), Et * Eq2, Et * (Eq2 * va / tw[:, t, None]))
+        if gross is None:
+            gross, q2sum, pam = parts
+        else:
+            gross, q2sum, pam = gross + parts[0], q2sum + parts[1], pam + parts[2]
+    me = lay.me.take(pair)
+    kap = col["colocation"]
+    varS = ((1.0 - r) * w * s2 + kap * (1.0 - w) * s2) * (rl["sq2"][pair, mr] + me**2 * iv) \
+        + (1.0 - kap) * (1.0 - w) * s2 * q2sum
+    out.update(cenat=cenat, gross=gross, varS=varS, premalone=pam, me=me)
+    return out
+
+
+def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
+    """:func:`evaluate` at the points ``pts`` (one block; pairs first, points last)."""
+    T, n = st.T, st.n
+    E, O = st.pairs
+    mus = st.memberships
+    lat = lay.lat
+    M = mus.shape[0]
+    msize = mus.sum(axis=1)
+    g = pts.size
+    info = INFO in mechanisms
+    risk_on = RISK in mechanisms
+    # ---- pair-level values once per distinct row of the block
+    ids, rep_at, inv = np.unique(vrow[pts], return_index=True, return_inverse=True)
+    rep = pts[rep_at]
+    R = {key: v[..., mrow[rep]] for key, v in rl.items()}
+    V = _pair_values(st, lay, p, R, rep, mechanisms)
+    one = ids.size == 1
+    inv = inv.reshape(-1)
+
+    def per_point(a):  # (..., u) → (..., g) (a view when the block has one row)
+        return a if one else a[..., inv]
+
+    tol = RTOL * p["scale"][pts][None]
+    fee = ((1.0 - p["s"][pts])[:, None] * p["F"][pts]).T  # (T, g)
+    oo = p["o"][pts].T
+    can = fee <= p["K"][pts].T * (1.0 + RTOL)
+    s_c = (p["s"] + (p["s_cluster"] if mechanisms else 0.0))[pts]
+    # ---- followers after every choice (the association's signal on)
+    lo, hi = _entry_thresholds(fee, oo, tol)
+    lo[~can] = np.inf  # cannot pay its entry alone: U = −∞
+    hi[~can] = np.inf
+    A = np.empty((lay.P, g), dtype=bool)
+    B = np.empty((T, lay.P, g), dtype=bool)
+    for t in range(T):
+        if t == 0:
+            np.greater_equal(per_point(V["ceA"][t]), lo[t], out=A)
+        else:
+            A &= per_point(V["ceA"][t]) >= lo[t]
+        np.less_equal(per_point(V["ceB"][t]), hi[t], out=B[t])
+    kc = _greatest(lay, A, B).take(lay.read, axis=0)  # (C, g): 1 + rank, 0 if none
+    del A, B
+    # ---- the leader's value of each choice, best choice per membership
+    ch_mu, ch_e = lay.ch_mu, lay.ch_ecode
+    o_rows = p["o"][rep]
+    stay_mu = _tsum(mus[:, None, :] * o_rows[None])  # (M, u)
+    stay_e = _tsum(lat[:, None, :] * o_rows[None])  # (Me, u)
+    stay_home = per_point(stay_mu[ch_mu] - stay_e[ch_e])
+    # adding 0.0 changes no comparison (only −0.0, restored on the maxima below)
+    zero_home = not np.any(stay_home)
+    u = ids.size
+    flat = lay.ch_row + kc  # (e, rank) of each choice in the tables by rank
+
+    def read(values):  # (P, u) pair values → (C, g) at each choice's followers
+        table = np.concatenate([values, np.full((1, u), -np.inf)])[lay.by_rank]  # (Me, Mo+1, u)
+        if one:
+            return table.ravel().take(flat)
+        return np.moveaxis(table, -1, 0).ravel().take(flat + (inv * table[..., 0].size)[None])
+
+    if "L" in V:
+        L_c = read(V["L"])
+        if not zero_home:
+            L_c += stay_home
+    else:  # the members' pooled risk tolerance: the premium depends on the membership
+        tau_mu = _tsum(mus[:, None, :] * p["tau"][pts][None])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            prem_c = np.where(lay.ch_me[:, None] > 0, read(V["varS"]) / (2.0 * tau_mu[ch_mu]),
+                              0.0)
+            L_c = read(V["gross"]) - prem_c - read(V["cc"]) + stay_home
+        L_c[kc == 0] = -np.inf
+    stay_mu, stay_e = (np.broadcast_to(x, (x.shape[0], g)) if one else x[:, inv]
+                       for x in (stay_mu, stay_e))
+    latf = lat.astype(float)
+    me_lat = latf.sum(axis=1)[:, None]
+    if COST in mechanisms:
+        C_lat = np.where(me_lat > 0, p["F0"][pts][None] + p["f"][pts][None] * me_lat, 0.0)
+    else:
+        C_lat = _tsum(latf[:, None, :] * p["F"][pts][None])
+    K = p["K"][pts]
+    if not np.isfinite(p["K"]).any():  # unconstrained
+        pass
+    elif COST in mechanisms:  # members' pooled capital finances the platform
+        with np.errstate(invalid="ignore"):  # 0 members × unlimited capital
+            cap_mu = _tsum(np.where(mus[:, None, :] > 0, mus[:, None, :] * K[None], 0.0))
+        L_c[~((1.0 - s_c) * C_lat[ch_e] <= cap_mu[ch_mu] * (1.0 + RTOL))] = -np.inf
+    else:  # each member finances its own entry
+        own = (1.0 - s_c)[:, None] * p["F"][pts] <= K * (1.0 + RTOL)
+        L_c[~np.all((lat[:, None, :] == 0) | own[None], axis=-1)[ch_e]] = -np.inf
+    # (−∞: the choice is not financed or admits no follower equilibrium)
+    starts = lay.starts
+    C = L_c.shape[0]
+    if C:
+        best = np.maximum.reduceat(L_c, starts, axis=0)  # (S, g)
+        if zero_home:
+            best += 0.0
+        # ties: the first choice within the tolerance, i.e. the fewest entrants
+        c, j = np.nonzero(L_c >= (best - tol).take(lay.seg, axis=0))
+        idx = np.full(starts.size * g, C, dtype=np.int64)
+        np.minimum.at(idx, lay.seg[c] * g + j, c)
+        idx = idx.reshape(starts.size, g)
+        feas_s = best > -np.inf
+        rank_s = np.take_along_axis(kc, idx, axis=0).astype(np.int64) - 1
+        pair_s = lay.ch_base.take(idx) + lay.code_of_rank.take(np.maximum(rank_s, 0))
+    # ---- the scattered world (μ = 0, e = 0; no association, no signal)
+    va0 = _var_alone(0.0, p["common_share"][pts], p["sigma2"][pts])[None]
+    b = p["b"][pts][None]
+    tw = 2.0 * p["tau"][pts].T
+    ok0 = np.ones((lat.shape[0], g), dtype=bool)
+    out0 = []
+    for t in range(T):
+        Eq2 = R["qo2"][t][lay.pair0] + 0.0
+        if not one:
+            Eq2 = Eq2[:, inv]
+        U = b * Eq2 - Eq2 * va0 / tw[t] - fee[t] - oo[t]
+        ok0 &= (lat[:, t, None] == 0) | ((U >= -tol) & can[t])
+        out0.append((U <= tol) | ~can[t])
+    for t in range(T):
+        ok0 &= (lat[:, t, None] == n[t]) | out0[t][lay.up0[t]]
+    k0 = np.max(np.where(ok0, lay.lat_rank[:, None], -1), axis=0)
+    feas0 = k0 >= 0
+    # ---- per membership (points first from here): the selected pair and the membership
+    # whose accounts apply (μ = 0 for memberships without an equilibrium)
+    pair_sel = np.empty((g, M), dtype=np.int64)
+    mu_sel = np.zeros((g, M), dtype=np.int64)
+    feasible = np.empty((g, M), dtype=bool)
+    bestL = np.empty((g, M))
+    seg_mu = lay.seg_mu
+    if C:
+        pair_sel[:, seg_mu] = np.where(feas_s, pair_s, lay.pair_full).T
+        mu_sel[:, seg_mu] = np.where(feas_s, seg_mu[:, None], 0).T
+        feasible[:, seg_mu] = feas_s.T
+        bestL[:, seg_mu] = best.T
+    pair_sel[:, 0] = np.where(feas0, lay.code_of_rank.take(k0), lay.pair_full)
+    feasible[:, 0] = feas0
+    # a "cluster" of fewer than two members is no cluster: everyone acts alone (μ = 0)
+    solo = np.flatnonzero(msize == 1)
+    pair_sel[:, solo] = pair_sel[:, [0]]
+    feasible[:, solo] = feasible[:, [0]]
+    exists = msize >= 2
+    mr = mrow[pts]
+    sel = _at(st, p, rl, mr, pts, pair_sel, exists[mu_sel] & info)
+    gsel = np.arange(g)[:, None]
+    e_sel = lay.e_of_pair[pair_sel]
+    if risk_on:
+        if p["pool_members"]:
+            tp = _tsum(mus[None] * p["tau"][pts][:, None, :])[gsel, mu_sel]
+        else:
+            tp = _tsum(lat[None] * p["tau"][pts][:, None, :])[gsel, e_sel]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            prem_sel = np.where(sel["me"] > 0, sel["varS"] / (2.0 * tp), 0.0)
+    else:
+        prem_sel = sel["premalone"]
+    C_sel = C_lat.T[gsel, e_sel]
+    stay_sel = stay_mu.T[gsel, mu_sel] - stay_e.T[gsel, e_sel]
+    L0 = sel["gross"][:, 0] - prem_sel[:, 0] - (1.0 - s_c) * C_sel[:, 0] + stay_sel[:, 0]
+    bestL[:, 0] = np.where(feas0, L0, -np.inf)
+    bestL[:, solo] = bestL[:, [0]]
+    bestL = _without_equilibrium(bestL, feasible, msize, p["scale"][pts])
+    g_eff = np.where(msize >= 2, 1.0, 0.0)[None] * (p["governance"][pts][:, None] * msize[None])
+    # national accounts at the selected configurations
+    L_nat = sel["gross"] - prem_sel - C_sel + stay_sel
+    o_out = s_o = None
+    for t in range(T):
+        Ot = O[pair_sel, t]
+        a_ = Ot * p["o"][pts][:, t, None]
+        b_ = Ot * (p["s"][pts] * p["F"][pts][:, t])[:, None]
+        o_out, s_o = (a_, b_) if o_out is None else (o_out + a_, s_o + b_)
+    nonmem = _tsum((n[None] - mus)[None] * p["o"][pts][:, None, :])
+    outs = sel["cenat"] + nonmem[gsel, mu_sel] - o_out
+    # outsiders' payoffs under the association's signal of the membership itself
+    U_out = sel["U"]
+    differ = exists[None] & ~exists[mu_sel] & info
+    if differ.any():
+        U_out = np.where(differ[..., None],
+                         _at(st, p, rl, mr, pts, pair_sel, exists[None] & info,
+                             outsiders_only=True)["U"], U_out)
+    o_sel = O[pair_sel]
+    oc = p["o"][pts][:, None, :]
+    return dict(feasible_mu=feasible, L=bestL - g_eff, L_gross=bestL, e=E[pair_sel], o=o_sel,
+                pair=pair_sel, national=L_nat + outs - g_eff, national_gross=L_nat + outs,
+                subsidy=s_c[:, None] * C_sel + s_o, U_out=U_out,
+                out_payoff=np.where(o_sel > 0, U_out + oc, oc))
 
 
 def member_values(st: Structure, res: dict, p: dict, sharing: str) -> np.ndarray:
