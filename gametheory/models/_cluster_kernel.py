@@ -31,6 +31,16 @@ deciding on their own, and as the reference the tests compare with).
 
 The model class (:mod:`gametheory.models.cluster`) reads the results; nothing here
 validates input.
+
+Policy hooks (optional keys of ``p``, arrays of shape ``(G,)``; absent means 0; the model
+never sets them, a policy layer may):
+
+* ``member_cost_cut`` — a cost reduction of the members sent abroad only, applied after
+  the agglomeration floor;
+* ``insured`` — the share ``ι`` of the host-wide common shock an insurer takes over: the
+  common variance ``(1 − r)ωσ²`` in every home firm's risk is multiplied by ``(1 − ι)²``;
+* ``member_capital`` — capital added per member to the cluster's pooled capital (and to
+  what each member can pay towards its own entry), not to a firm entering on its own.
 """
 
 from __future__ import annotations
@@ -205,26 +215,41 @@ class Structure:
         weights = np.concatenate([np.cumprod((n + 1)[::-1])[::-1][1:], [1]])
         up0 = np.stack([np.where(lat[:, t] < n[t], np.arange(Mo) + weights[t], 0)
                         for t in range(T)])
-        # leader choices (μ, e ≤ μ) of memberships with two or more members, grouped by
-        # μ, fewest entrants first inside each group (the order of :attr:`choices`)
-        ch_mu, ch_e = [np.zeros(0, dtype=np.int64)], [np.zeros((0, T), dtype=np.int64)]
+        # leader choices (μ, e ≤ μ) of memberships with two or more members: each
+        # membership's choices fewest entrants first (the order of :attr:`choices`),
+        # padded with choices worth −∞ to a length of a short ladder, memberships of one
+        # padded length together (their maxima are reductions over a (k, length) view)
+        segs = []
         for m, mu in enumerate(mus):
             if mu.sum() < 2:
                 continue
             es = count_lattice(mu)
-            es = es[np.lexsort(np.r_[es.T[::-1], es.sum(axis=1)[None]])]
-            ch_mu.append(np.full(len(es), m))
-            ch_e.append(es)
-        ch_mu = np.concatenate(ch_mu)
-        ch_e = np.concatenate(ch_e)
-        C = ch_mu.size
-        starts = np.flatnonzero(np.r_[True, ch_mu[1:] != ch_mu[:-1]]) if C else np.zeros(0, int)
+            segs.append((m, es[np.lexsort(np.r_[es.T[::-1], es.sum(axis=1)[None]])]))
+        ladder = np.unique(np.r_[np.ceil(1.25 ** np.arange(64)).astype(np.int64)])
+        padded = {}
+        for m, es in segs:
+            padded.setdefault(int(ladder[np.searchsorted(ladder, len(es))]), []).append((m, es))
+        ch_mu, ch_e, real, groups, seg_mu, at = [], [], [], [], [], 0
+        for length in sorted(padded):
+            for m, es in padded[length]:
+                pad = length - len(es)
+                ch_mu.append(np.full(length, m))
+                ch_e.append(np.r_[es, np.zeros((pad, T), dtype=np.int64)])
+                real.append(np.r_[np.ones(len(es), bool), np.zeros(pad, bool)])
+                seg_mu.append(m)
+            groups.append((at, len(padded[length]), length))
+            at += length * len(padded[length])
+        ch_mu = np.concatenate(ch_mu) if ch_mu else np.zeros(0, dtype=np.int64)
+        ch_e = np.concatenate(ch_e) if ch_e else np.zeros((0, T), dtype=np.int64)
+        real = np.concatenate(real) if real else np.zeros(0, dtype=bool)
         # the cluster's value of choice c is read at (e of c, 1 + rank of the followers'
-        # profile) in a table of the pairs by (e, 1 + rank); column 0 (none) reads −∞
-        by_rank = np.full((Mo, Mo + 1), P, dtype=np.int64)
+        # profile) in a table of the pairs by (e, 1 + rank); column 0 (none) and the last
+        # row (padding) read −∞
+        by_rank = np.full((Mo + 1, Mo + 1), P, dtype=np.int64)
         room = np.all(lat[None, :, :] <= (n[None] - lat)[:, None, :], axis=-1)  # (Me, Mo)
         base = self.pair_index(lat, np.zeros_like(lat))
-        by_rank[:, 1:][:, rank_of] = np.where(room, base[:, None] + code[None], P)
+        by_rank[:Mo, 1:][:, rank_of] = np.where(room, base[:, None] + code[None], P)
+        ch_ecode = count_index(ch_e, n)
         return SimpleNamespace(
             T=T, P=P, tri=tri, steps=steps, nxt_pair=nxt_pair, zero=O.T == 0,
             last=np.stack([O[:, t] == n[t] - E[:, t] for t in range(T)]),
@@ -232,15 +257,13 @@ class Structure:
             order=np.argsort([len(s_) for s_ in steps], kind="stable")[::-1],
             lat=lat, lat_rank=rank_of, up0=up0, code_of_rank=code_of_rank, pair0=code,
             pair_full=int(self.pair_index(np.zeros(T, dtype=np.int64), n)),
-            e_of_pair=count_index(E, n), ch_mu=ch_mu, ch_e=ch_e, ch_ecode=count_index(ch_e, n),
+            e_of_pair=count_index(E, n), ch_mu=ch_mu, ch_ecode=ch_ecode, real=real,
             ch_base=self.pair_index(ch_e, np.zeros_like(ch_e)),
             ch_me=ch_e.sum(axis=1).astype(float),
-            read=self.pair_index(ch_e, n[None] - mus[ch_mu]),
-            by_rank=by_rank, ch_row=(count_index(ch_e, n) * (Mo + 1))[:, None],
+            read=np.where(real, self.pair_index(ch_e, n[None] - mus[ch_mu]), 0),
+            by_rank=by_rank, ch_row=(np.where(real, ch_ecode, Mo) * (Mo + 1))[:, None],
             Ef=np.ascontiguousarray(E.T, dtype=float), Of=np.ascontiguousarray(O.T, dtype=float),
-            me=E.sum(axis=1).astype(float), starts=starts,
-            seg=np.repeat(np.arange(starts.size), np.diff(np.r_[starts, C])),
-            seg_mu=np.unique(ch_mu))
+            me=E.sum(axis=1).astype(float), groups=groups, seg_mu=np.array(seg_mu, dtype=int))
 
     @functools.cached_property
     def shapley_weights(self) -> np.ndarray:
@@ -323,6 +346,8 @@ def _host_market(st: Structure, p: dict, agg: bool):
         c_mem = c[:, None, :] - psi * gam * (np.maximum(me + mo, 1) - 1)[None, :, None]
     c_out = c[:, None, :] - psi * gam * (np.maximum(me + mo, 1) - 1)[None, :, None]
     c_mem = np.maximum(c_mem, np.minimum(floor, c[:, None, :]))
+    if p.get("member_cost_cut") is not None:  # policy hook: a cut for the cluster's entrants
+        c_mem = c_mem - p["member_cost_cut"][:, None, None]
     c_out = np.maximum(c_out, np.minimum(floor, c[:, None, :]))
     counts = np.concatenate([E, O, np.full((P, 1), p["k"])], axis=1)  # (P, 2T+1)
     costs = np.concatenate([c_mem, c_out, np.broadcast_to(p["c_f"][:, None, None],
@@ -346,12 +371,13 @@ def evaluate_triples(st: Structure, p: dict, mechanisms=ALL) -> dict:
     w = p["common_share"][:, None]
     kappa = p["colocation"][:, None]
     iv_full = p["r"][:, None] * w * s2 / (b**2 * (N + 1.0) ** 2)  # Var of outputs' signal part
+    kept = _kept(p, slice(None), (-1, 1))
     out = {}
     for signal in (False, True):
         on = signal and INFO in mechanisms
         iv = iv_full if on else np.zeros_like(iv_full)
         r = p["r"][:, None] if on else np.zeros_like(iv_full)
-        var_alone = (1.0 - r) * w * s2 + (1.0 - w) * s2  # per unit², a firm on its own
+        var_alone = _var_alone(r, w, s2, kept)  # per unit², a firm on its own
         # outsiders (and members without pooling): CE on their own
         Eq2_o = q_o**2 + iv[..., None]
         ce_o = b[..., None] * Eq2_o - Eq2_o * var_alone[..., None] / (2.0 * p["tau"][:, None, :])
@@ -362,7 +388,7 @@ def evaluate_triples(st: Structure, p: dict, mechanisms=ALL) -> dict:
         sum_q = _tsum(E[None] * q_m)  # (G, P)
         E_sumq2 = sum_q**2 + me[None] ** 2 * iv
         E_q2sum = _tsum(E[None] * Eq2_m)
-        var_S = ((1.0 - r) * w * s2 + kappa * (1.0 - w) * s2) * E_sumq2 \
+        var_S = ((1.0 - r) * w * s2 * kept + kappa * (1.0 - w) * s2) * E_sumq2 \
             + (1.0 - kappa) * (1.0 - w) * s2 * E_q2sum
         out[signal] = dict(ce_o=ce_o, gross_m=gross_m, prem_alone_m=prem_alone_m, var_S=var_S)
     # -------- per-pair quantities, for the signal off (index p) and on (index p + P)
@@ -421,12 +447,16 @@ def evaluate_triples(st: Structure, p: dict, mechanisms=ALL) -> dict:
     s_c = (p["s"] + (p["s_cluster"] if any_mech else 0.0))[:, None]
     with np.errstate(invalid="ignore"):  # 0 members × unlimited capital
         cap_mu = _tsum(np.where(mus[None] > 0, mus[None] * p["K"][:, None, :], 0.0))
+    seed = p.get("member_capital")  # policy hook: capital added per member
+    if seed is not None:
+        cap_mu = cap_mu + msize[None] * seed[:, None]
     if not np.isfinite(p["K"]).any():  # unconstrained
         fin_ok = True
     elif cost_on:  # members' pooled capital finances the platform
         fin_ok = (1.0 - s_c) * C_pair[:, t_pair] <= cap_mu[:, mu_of_trip] * (1.0 + RTOL)
     else:  # each member finances its own entry
-        own = (1.0 - s_c) * p["F"] <= p["K"] * (1.0 + RTOL)  # (G, T)
+        own = (1.0 - s_c) * p["F"] <= (p["K"] + (0.0 if seed is None else seed[:, None])) \
+            * (1.0 + RTOL)  # (G, T)
         fin_pair = np.all((E[None] == 0) | own[:, None, :], axis=-1)
         fin_ok = fin_pair[:, t_pair]
     tau_e = _tsum(Ef[None] * tau[:, None, :])  # (G, P) entrants' pooled tolerance
@@ -553,9 +583,9 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
     primitives ``c``, ``tau``, ``F``, ``K``, ``o``); see the model for their meaning.
     ``mechanisms`` is the set of switched-on mechanisms (indices ``COST … INFO``).
     Returns arrays over memberships: the cluster's choice, the followers' equilibrium,
-    its value, each type's payoff in and out, national surplus and more; ``market`` is
-    the host market of each distinct set of market primitives, ``market_row`` its row
-    for each point. Without entry coordination (members decide on their own) this is
+    its value, each type's payoff in and out, national surplus and more; ``market`` the
+    host market of every pair at every point (``market.<field>[point, pair, …]``).
+    Without entry coordination (members decide on their own) this is
     :func:`evaluate_triples`.
 
     Pair-level values (outsiders' certainty equivalents, the cluster's value of each pair)
@@ -569,7 +599,7 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
     mkt, mrow, first = _market_rows(st, p, AGGLO in mechanisms)
     rl = _row_arrays(st, mkt, p["b"][first])
     keys = ["r", "common_share", "sigma2", "colocation", "s", "s_cluster", "F0", "f", "tau",
-            "o"]
+            "o"] + (["insured"] if p.get("insured") is not None else [])
     if COST not in mechanisms:
         keys.append("F")
     vrow = _rows(np.column_stack([mrow.astype(float)] + [p[k] for k in keys]))[0]
@@ -595,9 +625,43 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
         for ab in blocks:
             store(ab, solve(ab))
     E, O = st.pairs
-    res.update(structure=st, market=mkt, market_row=mrow, E=E, O=O, coordination=True,
+    res.update(structure=st, market=MarketByPoint(mkt, mrow), E=E, O=O, coordination=True,
                signal_mu=st.memberships.sum(axis=1) >= 2)
     return res
+
+
+class _ByPoint:
+    """An array stored once per market row and read by point: ``view[g, …]`` is
+    ``rows[row[g], …]`` (other first indices read the full per-point array)."""
+
+    def __init__(self, rows: np.ndarray, row: np.ndarray):
+        self.rows, self.row = rows, row
+        self.shape = row.shape + rows.shape[1:]
+        self.ndim = len(self.shape)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key):
+        key = key if isinstance(key, tuple) else (key,)
+        head = key[0]
+        if isinstance(head, (int, np.integer)) or (
+                isinstance(head, np.ndarray) and head.dtype.kind in "iu"):
+            return self.rows[(self.row[head],) + key[1:]]
+        return np.asarray(self)[key]
+
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self.rows[self.row], dtype=dtype)
+
+
+class MarketByPoint:
+    """The host market of every pair at every point (:class:`GroupedCournot`'s fields),
+    computed once per distinct set of market primitives (``rows``, ``row``)."""
+
+    def __init__(self, rows, row: np.ndarray):
+        self.rows, self.row = rows, row
+        for name in ("quantities", "profits", "price", "total_quantity", "n_active"):
+            setattr(self, name, _ByPoint(getattr(rows, name), row))
 
 
 def _blocks(rows, size) -> list[tuple[int, int]]:
@@ -635,8 +699,10 @@ def _rows(X) -> tuple[np.ndarray, np.ndarray]:
 def _market_rows(st: Structure, p: dict, agg: bool):
     """The host market once per distinct set of market primitives: the market, the row
     of each point and the first point of each row."""
-    row, first = _rows(np.column_stack([p[key] for key in _MARKET_KEYS] + [p["c"]]))
-    rows_p = {key: p[key][first] for key in _MARKET_KEYS + ("c",)}
+    keys = _MARKET_KEYS + ("c",) + (("member_cost_cut",) if p.get("member_cost_cut")
+                                    is not None else ())
+    row, first = _rows(np.column_stack([p[key] for key in keys]))
+    rows_p = {key: p[key][first] for key in keys}
     rows_p["k"] = p["k"]
     return _host_market(st, rows_p, agg), row, first
 
@@ -656,9 +722,15 @@ def _row_arrays(st: Structure, mkt, b_rows) -> dict:
             "sq2": np.ascontiguousarray((_tsum(E[None] * q_m) ** 2).T)}
 
 
-def _var_alone(r, w, s2):
-    """Variance per unit² a firm bears alone (the part ``r`` of the common risk resolved)."""
-    return (1.0 - r) * w * s2 + (1.0 - w) * s2
+def _kept(p, pts, shape=(-1,)) -> np.ndarray | float:
+    """The share of the common variance still borne after insurance (policy hook)."""
+    return 1.0 if p.get("insured") is None else ((1.0 - p["insured"][pts]) ** 2).reshape(shape)
+
+
+def _var_alone(r, w, s2, kept):
+    """Variance per unit² a firm bears alone (the part ``r`` of the common risk resolved,
+    the share ``kept`` of the rest not insured)."""
+    return (1.0 - r) * w * s2 * kept + (1.0 - w) * s2
 
 
 def _pair_values(st, lay, p, R, rep, mechanisms) -> dict:
@@ -674,7 +746,8 @@ def _pair_values(st, lay, p, R, rep, mechanisms) -> dict:
     b, w, s2 = row["b"], row["common_share"], row["sigma2"]
     r = row["r"] if info else 0.0
     iv = r * w * s2 / R["den"] if info else 0.0
-    va = _var_alone(r, w, s2)
+    kept = _kept(p, rep, (1, -1))
+    va = _var_alone(r, w, s2, kept)
     tw = 2.0 * p["tau"][rep].T  # (T, u)
     ce = np.empty((T,) + R["qo2"].shape[1:])
     gross = q2sum = pam = None
@@ -703,8 +776,8 @@ def _pair_values(st, lay, p, R, rep, mechanisms) -> dict:
     out = {"ceA": ceA, "ceB": ceB, "gross": gross, "cc": (1.0 - s_c) * C}
     if risk_on:
         kap = row["colocation"]
-        out["varS"] = ((1.0 - r) * w * s2 + kap * (1.0 - w) * s2) * (R["sq2"] + me**2 * iv) \
-            + (1.0 - kap) * (1.0 - w) * s2 * q2sum
+        out["varS"] = ((1.0 - r) * w * s2 * kept + kap * (1.0 - w) * s2) * (
+            R["sq2"] + me**2 * iv) + (1.0 - kap) * (1.0 - w) * s2 * q2sum
         if not p["pool_members"]:
             tau_e = _tsum(E[:, None, :] * p["tau"][rep][None])
             with np.errstate(invalid="ignore", divide="ignore"):
@@ -776,47 +849,53 @@ def _running_max(a, axis, steps) -> None:
         np.maximum(a[tuple(hi)], back, out=a[tuple(hi)])
 
 
-def _at(st, p, rl, mr, pts, pair, on, outsiders_only=False) -> dict:
-    """Payoffs and accounts at one pair per (point, membership): ``pair`` (g, M), market
-    rows ``mr`` (g,), points ``pts`` (g,), the association's signal ``on`` (g, M); the
-    expressions of :func:`evaluate_triples`."""
+def _at(st, p, R, col, pts, pair, on, risk_on, outsiders_only=False) -> dict:
+    """Payoffs and accounts at one pair per (point, membership), with the expressions of
+    :func:`evaluate_triples`: ``pair`` (g, M), the association's signal ``on`` (g, M);
+    ``R`` the block's market arrays by row (last axis), ``col`` each point's row (None:
+    one row), ``pts`` the points."""
     T = st.T
-    E, O = st.pairs
     lay = st.layout
-    col = {k: p[k][pts][:, None] for k in ("r", "common_share", "sigma2", "colocation", "b")}
-    b, w, s2 = col["b"], col["common_share"], col["sigma2"]
-    mr = mr[:, None]
-    iv = np.where(on, col["r"] * w * s2 / rl["den"][pair, mr], 0.0)
-    r = np.where(on, col["r"], 0.0)
-    va = _var_alone(r, w, s2)
+    u = R["den"].shape[-1]
+    flat = pair if col is None else pair * u + col[:, None]
+
+    def gat(a):  # (P, u) → (g, M)
+        return a.ravel().take(flat)
+
+    w, s2, b, rr = (p[k][pts][:, None] for k in ("common_share", "sigma2", "b", "r"))
+    iv = np.where(on, rr * w * s2 / gat(R["den"]), 0.0)
+    r = np.where(on, rr, 0.0)
+    kept = _kept(p, pts, (-1, 1))
+    va = _var_alone(r, w, s2, kept)
     tw = 2.0 * p["tau"][pts]
     fee = (1.0 - p["s"][pts])[:, None] * p["F"][pts]
     can = fee <= p["K"][pts] * (1.0 + RTOL)
     out = {"U": np.empty(pair.shape + (T,))}
     cenat = None
     for t in range(T):
-        Eq2 = rl["qo2"][t][pair, mr] + iv
+        Eq2 = gat(R["qo2"][t]) + iv
         ce = b * Eq2 - Eq2 * va / tw[:, t, None]
         out["U"][..., t] = np.where(can[:, t, None], ce - fee[:, t, None]
                                     - p["o"][pts][:, t, None], -np.inf)
-        term = lay.Of[t].take(pair) * (ce - p["F"][pts][:, t, None])
-        cenat = term if cenat is None else cenat + term
+        if not outsiders_only:
+            term = lay.Of[t].take(pair) * (ce - p["F"][pts][:, t, None])
+            cenat = term if cenat is None else cenat + term
     if outsiders_only:
         return out
-    gross = q2sum = pam = None
+    gross = extra = None
     for t in range(T):
         Et = lay.Ef[t].take(pair)
-        Eq2 = rl["qm2"][t][pair, mr] + iv
-        parts = (Et * (b * Eq2), Et * Eq2, Et * (Eq2 * va / tw[:, t, None]))
-        if gross is None:
-            gross, q2sum, pam = parts
-        else:
-            gross, q2sum, pam = gross + parts[0], q2sum + parts[1], pam + parts[2]
-    me = lay.me.take(pair)
-    kap = col["colocation"]
-    varS = ((1.0 - r) * w * s2 + kap * (1.0 - w) * s2) * (rl["sq2"][pair, mr] + me**2 * iv) \
-        + (1.0 - kap) * (1.0 - w) * s2 * q2sum
-    out.update(cenat=cenat, gross=gross, varS=varS, premalone=pam, me=me)
+        Eq2 = gat(R["qm2"][t]) + iv
+        # the risk pool's variance needs Σ e_t E[q_t²]; standalone premia Σ e_t E[q_t²]va/2τ
+        parts = (Et * (b * Eq2), Et * Eq2 if risk_on else Et * (Eq2 * va / tw[:, t, None]))
+        gross, extra = parts if gross is None else (gross + parts[0], extra + parts[1])
+    out.update(cenat=cenat, gross=gross, me=lay.me.take(pair))
+    if risk_on:
+        kap = p["colocation"][pts][:, None]
+        out["varS"] = ((1.0 - r) * w * s2 * kept + kap * (1.0 - w) * s2) * (
+            gat(R["sq2"]) + out["me"] ** 2 * iv) + (1.0 - kap) * (1.0 - w) * s2 * extra
+    else:
+        out["premalone"] = extra
     return out
 
 
@@ -862,7 +941,7 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
     kc = _greatest(lay, A, B).take(lay.read, axis=0)  # (C, g): 1 + rank, 0 if none
     del A, B
     # ---- the leader's value of each choice, best choice per membership
-    ch_mu, ch_e = lay.ch_mu, lay.ch_ecode
+    ch_mu, ch_e = lay.ch_mu, lay.ch_ecode  # (padding: any e)
     o_rows = p["o"][rep]
     stay_mu = _tsum(mus[:, None, :] * o_rows[None])  # (M, u)
     stay_e = _tsum(lat[:, None, :] * o_rows[None])  # (Me, u)
@@ -888,7 +967,7 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
             prem_c = np.where(lay.ch_me[:, None] > 0, read(V["varS"]) / (2.0 * tau_mu[ch_mu]),
                               0.0)
             L_c = read(V["gross"]) - prem_c - read(V["cc"]) + stay_home
-        L_c[kc == 0] = -np.inf
+        L_c[(kc == 0) | ~lay.real[:, None]] = -np.inf
     stay_mu, stay_e = (np.broadcast_to(x, (x.shape[0], g)) if one else x[:, inv]
                        for x in (stay_mu, stay_e))
     latf = lat.astype(float)
@@ -898,32 +977,40 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
     else:
         C_lat = _tsum(latf[:, None, :] * p["F"][pts][None])
     K = p["K"][pts]
+    seed = p.get("member_capital")  # policy hook: capital added per member
     if not np.isfinite(p["K"]).any():  # unconstrained
         pass
     elif COST in mechanisms:  # members' pooled capital finances the platform
         with np.errstate(invalid="ignore"):  # 0 members × unlimited capital
             cap_mu = _tsum(np.where(mus[:, None, :] > 0, mus[:, None, :] * K[None], 0.0))
+        if seed is not None:
+            cap_mu = cap_mu + msize[:, None] * seed[pts][None]
         L_c[~((1.0 - s_c) * C_lat[ch_e] <= cap_mu[ch_mu] * (1.0 + RTOL))] = -np.inf
     else:  # each member finances its own entry
-        own = (1.0 - s_c)[:, None] * p["F"][pts] <= K * (1.0 + RTOL)
+        own = (1.0 - s_c)[:, None] * p["F"][pts] <= (
+            K + (0.0 if seed is None else seed[pts][:, None])) * (1.0 + RTOL)
         L_c[~np.all((lat[:, None, :] == 0) | own[None], axis=-1)[ch_e]] = -np.inf
     # (−∞: the choice is not financed or admits no follower equilibrium)
-    starts = lay.starts
-    C = L_c.shape[0]
-    if C:
-        best = np.maximum.reduceat(L_c, starts, axis=0)  # (S, g)
-        if zero_home:
-            best += 0.0
-        # ties: the first choice within the tolerance, i.e. the fewest entrants
-        c, j = np.nonzero(L_c >= (best - tol).take(lay.seg, axis=0))
-        idx = np.full(starts.size * g, C, dtype=np.int64)
-        np.minimum.at(idx, lay.seg[c] * g + j, c)
-        idx = idx.reshape(starts.size, g)
-        feas_s = best > -np.inf
-        rank_s = np.take_along_axis(kc, idx, axis=0).astype(np.int64) - 1
-        pair_s = lay.ch_base.take(idx) + lay.code_of_rank.take(np.maximum(rank_s, 0))
+    # the best choice of each membership; ties: the first within the tolerance, i.e.
+    # the fewest entrants (ragged memberships padded with −∞, in groups of one length)
+    S = lay.seg_mu.size
+    best = np.empty((S, g))
+    idx = np.empty((S, g), dtype=np.int64)
+    s = 0
+    for at, k, length in lay.groups:
+        view = L_c[at:at + k * length].reshape(k, length, g)
+        top = view.max(axis=1)
+        best[s:s + k] = top
+        first = np.argmax(view >= (top - tol)[:, None, :], axis=1)
+        idx[s:s + k] = first + (at + length * np.arange(k))[:, None]
+        s += k
+    if zero_home:
+        best += 0.0
+    feas_s = best > -np.inf
+    rank_s = np.take_along_axis(kc, idx, axis=0).astype(np.int64) - 1
+    pair_s = lay.ch_base.take(idx) + lay.code_of_rank.take(np.maximum(rank_s, 0))
     # ---- the scattered world (μ = 0, e = 0; no association, no signal)
-    va0 = _var_alone(0.0, p["common_share"][pts], p["sigma2"][pts])[None]
+    va0 = _var_alone(0.0, p["common_share"][pts], p["sigma2"][pts], _kept(p, pts))[None]
     b = p["b"][pts][None]
     tw = 2.0 * p["tau"][pts].T
     ok0 = np.ones((lat.shape[0], g), dtype=bool)
@@ -946,7 +1033,7 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
     feasible = np.empty((g, M), dtype=bool)
     bestL = np.empty((g, M))
     seg_mu = lay.seg_mu
-    if C:
+    if S:
         pair_sel[:, seg_mu] = np.where(feas_s, pair_s, lay.pair_full).T
         mu_sel[:, seg_mu] = np.where(feas_s, seg_mu[:, None], 0).T
         feasible[:, seg_mu] = feas_s.T
@@ -958,21 +1045,29 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
     pair_sel[:, solo] = pair_sel[:, [0]]
     feasible[:, solo] = feasible[:, [0]]
     exists = msize >= 2
-    mr = mrow[pts]
-    sel = _at(st, p, rl, mr, pts, pair_sel, exists[mu_sel] & info)
+    col = None if one else inv
+    sel = _at(st, p, R, col, pts, pair_sel, exists[mu_sel] & info, risk_on)
     gsel = np.arange(g)[:, None]
-    e_sel = lay.e_of_pair[pair_sel]
+    e_sel = lay.e_of_pair.take(pair_sel)
+    Me = lat.shape[0]
+
+    def by_e(a):  # (Me, g) → (g, M) at each membership's e
+        return a.T.ravel().take(e_sel + Me * gsel)
+
+    def by_mu(a):  # (M, g) → (g, M) at each membership's accounts
+        return a.T.ravel().take(mu_sel + M * gsel)
+
     if risk_on:
         if p["pool_members"]:
-            tp = _tsum(mus[None] * p["tau"][pts][:, None, :])[gsel, mu_sel]
+            tp = by_mu(_tsum(mus[:, None, :] * p["tau"][pts][None]))
         else:
-            tp = _tsum(lat[None] * p["tau"][pts][:, None, :])[gsel, e_sel]
+            tp = by_e(_tsum(lat[:, None, :] * p["tau"][pts][None]))
         with np.errstate(invalid="ignore", divide="ignore"):
             prem_sel = np.where(sel["me"] > 0, sel["varS"] / (2.0 * tp), 0.0)
     else:
         prem_sel = sel["premalone"]
-    C_sel = C_lat.T[gsel, e_sel]
-    stay_sel = stay_mu.T[gsel, mu_sel] - stay_e.T[gsel, e_sel]
+    C_sel = by_e(C_lat)
+    stay_sel = by_mu(stay_mu) - by_e(stay_e)
     L0 = sel["gross"][:, 0] - prem_sel[:, 0] - (1.0 - s_c) * C_sel[:, 0] + stay_sel[:, 0]
     bestL[:, 0] = np.where(feas0, L0, -np.inf)
     bestL[:, solo] = bestL[:, [0]]
@@ -981,23 +1076,23 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
     # national accounts at the selected configurations
     L_nat = sel["gross"] - prem_sel - C_sel + stay_sel
     o_out = s_o = None
+    o_sel = np.stack([O[:, t].take(pair_sel) for t in range(T)], axis=-1)
     for t in range(T):
-        Ot = O[pair_sel, t]
+        Ot = o_sel[..., t]
         a_ = Ot * p["o"][pts][:, t, None]
         b_ = Ot * (p["s"][pts] * p["F"][pts][:, t])[:, None]
         o_out, s_o = (a_, b_) if o_out is None else (o_out + a_, s_o + b_)
-    nonmem = _tsum((n[None] - mus)[None] * p["o"][pts][:, None, :])
-    outs = sel["cenat"] + nonmem[gsel, mu_sel] - o_out
+    outs = sel["cenat"] + by_mu(_tsum((n[None] - mus)[:, None, :] * p["o"][pts][None])) - o_out
     # outsiders' payoffs under the association's signal of the membership itself
     U_out = sel["U"]
     differ = exists[None] & ~exists[mu_sel] & info
     if differ.any():
         U_out = np.where(differ[..., None],
-                         _at(st, p, rl, mr, pts, pair_sel, exists[None] & info,
+                         _at(st, p, R, col, pts, pair_sel, exists[None] & info, risk_on,
                              outsiders_only=True)["U"], U_out)
-    o_sel = O[pair_sel]
     oc = p["o"][pts][:, None, :]
-    return dict(feasible_mu=feasible, L=bestL - g_eff, L_gross=bestL, e=E[pair_sel], o=o_sel,
+    e_out = np.stack([E[:, t].take(pair_sel) for t in range(T)], axis=-1)
+    return dict(feasible_mu=feasible, L=bestL - g_eff, L_gross=bestL, e=e_out, o=o_sel,
                 pair=pair_sel, national=L_nat + outs - g_eff, national_gross=L_nat + outs,
                 subsidy=s_c[:, None] * C_sel + s_o, U_out=U_out,
                 out_payoff=np.where(o_sel > 0, U_out + oc, oc))
