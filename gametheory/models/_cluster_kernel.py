@@ -48,8 +48,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-import os
-from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import numpy as np
@@ -571,8 +569,6 @@ def evaluate_triples(st: Structure, p: dict, mechanisms=ALL) -> dict:
 
 #: Pair evaluations per block of points in :func:`evaluate` (arrays that stay in cache).
 BLOCK = 1 << 18
-#: Threads that solve blocks of points side by side (numpy releases the GIL in its loops).
-THREADS = 1
 _MARKET_KEYS = ("a", "b", "c_f", "c_floor", "gamma", "spillover")
 
 
@@ -604,26 +600,14 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
         keys.append("F")
     vrow = _rows(np.column_stack([mrow.astype(float)] + [p[k] for k in keys]))[0]
     order = np.argsort(vrow, kind="stable")
-    blocks = _blocks(vrow[order], max(1, BLOCK // lay.P))
-
-    def solve(ab):
-        return _solve_block(st, lay, p, rl, mrow, vrow, order[ab[0]:ab[1]], mechanisms)
-
-    res = {}
-
-    def store(ab, part):
-        for key, arr in part.items():
-            if key not in res:
-                res[key] = np.empty((G,) + arr.shape[1:], dtype=arr.dtype)
-            res[key][order[ab[0]:ab[1]]] = arr
-
-    if THREADS > 1 and len(blocks) > 1:  # numpy's loops release the GIL
-        with ThreadPoolExecutor(min(THREADS, len(blocks))) as pool:
-            for ab, part in zip(blocks, pool.map(solve, blocks)):
-                store(ab, part)
-    else:
-        for ab in blocks:
-            store(ab, solve(ab))
+    S = lay.seg_mu.size
+    best = np.empty((S, G))
+    pair_s = np.empty((S, G), dtype=np.int64)
+    for a, b in _blocks(vrow[order], max(1, BLOCK // lay.P)):
+        pts = order[a:b]
+        best[:, pts], pair_s[:, pts] = _leader_block(st, lay, p, rl, mrow, vrow, pts,
+                                                     mechanisms)
+    res = _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s)
     E, O = st.pairs
     res.update(structure=st, market=MarketByPoint(mkt, mrow), E=E, O=O, coordination=True,
                signal_mu=st.memberships.sum(axis=1) >= 2)
@@ -849,67 +833,66 @@ def _running_max(a, axis, steps) -> None:
         np.maximum(a[tuple(hi)], back, out=a[tuple(hi)])
 
 
-def _at(st, p, R, col, pts, pair, on, risk_on, outsiders_only=False) -> dict:
+def _at(st, p, rl, mrow, pair, on, risk_on, outsiders_only=False) -> dict:
     """Payoffs and accounts at one pair per (point, membership), with the expressions of
-    :func:`evaluate_triples`: ``pair`` (g, M), the association's signal ``on`` (g, M);
-    ``R`` the block's market arrays by row (last axis), ``col`` each point's row (None:
-    one row), ``pts`` the points."""
+    :func:`evaluate_triples`: ``pair`` (G, M), the association's signal ``on`` (G, M);
+    ``rl`` the market arrays by market row (last axis), ``mrow`` each point's row."""
     T = st.T
     lay = st.layout
-    u = R["den"].shape[-1]
-    flat = pair if col is None else pair * u + col[:, None]
+    u = rl["den"].shape[-1]
+    flat = pair if u == 1 else pair * u + mrow[:, None]
 
-    def gat(a):  # (P, u) → (g, M)
+    def gat(a):  # (P, rows) → (G, M)
         return a.ravel().take(flat)
 
-    w, s2, b, rr = (p[k][pts][:, None] for k in ("common_share", "sigma2", "b", "r"))
-    iv = np.where(on, rr * w * s2 / gat(R["den"]), 0.0)
+    pts = slice(None)
+    w, s2, b, rr = (p[k][:, None] for k in ("common_share", "sigma2", "b", "r"))
+    iv = np.where(on, rr * w * s2 / gat(rl["den"]), 0.0)
     r = np.where(on, rr, 0.0)
     kept = _kept(p, pts, (-1, 1))
     va = _var_alone(r, w, s2, kept)
-    tw = 2.0 * p["tau"][pts]
-    fee = (1.0 - p["s"][pts])[:, None] * p["F"][pts]
-    can = fee <= p["K"][pts] * (1.0 + RTOL)
+    tw = 2.0 * p["tau"]
+    fee = (1.0 - p["s"])[:, None] * p["F"]
+    can = fee <= p["K"] * (1.0 + RTOL)
     out = {"U": np.empty(pair.shape + (T,))}
     cenat = None
     for t in range(T):
-        Eq2 = gat(R["qo2"][t]) + iv
+        Eq2 = gat(rl["qo2"][t]) + iv
         ce = b * Eq2 - Eq2 * va / tw[:, t, None]
         out["U"][..., t] = np.where(can[:, t, None], ce - fee[:, t, None]
-                                    - p["o"][pts][:, t, None], -np.inf)
+                                    - p["o"][:, t, None], -np.inf)
         if not outsiders_only:
-            term = lay.Of[t].take(pair) * (ce - p["F"][pts][:, t, None])
+            term = lay.Of[t].take(pair) * (ce - p["F"][:, t, None])
             cenat = term if cenat is None else cenat + term
     if outsiders_only:
         return out
     gross = extra = None
     for t in range(T):
         Et = lay.Ef[t].take(pair)
-        Eq2 = gat(R["qm2"][t]) + iv
+        Eq2 = gat(rl["qm2"][t]) + iv
         # the risk pool's variance needs Σ e_t E[q_t²]; standalone premia Σ e_t E[q_t²]va/2τ
         parts = (Et * (b * Eq2), Et * Eq2 if risk_on else Et * (Eq2 * va / tw[:, t, None]))
         gross, extra = parts if gross is None else (gross + parts[0], extra + parts[1])
     out.update(cenat=cenat, gross=gross, me=lay.me.take(pair))
     if risk_on:
-        kap = p["colocation"][pts][:, None]
+        kap = p["colocation"][:, None]
         out["varS"] = ((1.0 - r) * w * s2 * kept + kap * (1.0 - w) * s2) * (
-            gat(R["sq2"]) + out["me"] ** 2 * iv) + (1.0 - kap) * (1.0 - w) * s2 * extra
+            gat(rl["sq2"]) + out["me"] ** 2 * iv) + (1.0 - kap) * (1.0 - w) * s2 * extra
     else:
         out["premalone"] = extra
     return out
 
 
-def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
-    """:func:`evaluate` at the points ``pts`` (one block; pairs first, points last)."""
-    T, n = st.T, st.n
-    E, O = st.pairs
+def _leader_block(st, lay, p, rl, mrow, vrow, pts, mechanisms):
+    """The followers' greatest equilibrium after every choice and the cluster's best choice
+    of every membership of two or more, at the points ``pts`` (one block; pairs first,
+    points last): the value ``(S, g)`` (−∞ where no choice admits an equilibrium) and the
+    pair ``(e, o)`` of the choice."""
+    T = st.T
     mus = st.memberships
     lat = lay.lat
-    M = mus.shape[0]
     msize = mus.sum(axis=1)
     g = pts.size
-    info = INFO in mechanisms
-    risk_on = RISK in mechanisms
     # ---- pair-level values once per distinct row of the block
     ids, rep_at, inv = np.unique(vrow[pts], return_index=True, return_inverse=True)
     rep = pts[rep_at]
@@ -968,14 +951,6 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
                               0.0)
             L_c = read(V["gross"]) - prem_c - read(V["cc"]) + stay_home
         L_c[(kc == 0) | ~lay.real[:, None]] = -np.inf
-    stay_mu, stay_e = (np.broadcast_to(x, (x.shape[0], g)) if one else x[:, inv]
-                       for x in (stay_mu, stay_e))
-    latf = lat.astype(float)
-    me_lat = latf.sum(axis=1)[:, None]
-    if COST in mechanisms:
-        C_lat = np.where(me_lat > 0, p["F0"][pts][None] + p["f"][pts][None] * me_lat, 0.0)
-    else:
-        C_lat = _tsum(latf[:, None, :] * p["F"][pts][None])
     K = p["K"][pts]
     seed = p.get("member_capital")  # policy hook: capital added per member
     if not np.isfinite(p["K"]).any():  # unconstrained
@@ -985,6 +960,7 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
             cap_mu = _tsum(np.where(mus[:, None, :] > 0, mus[:, None, :] * K[None], 0.0))
         if seed is not None:
             cap_mu = cap_mu + msize[:, None] * seed[pts][None]
+        C_lat = _entry_costs(lat, p, pts, mechanisms)
         L_c[~((1.0 - s_c) * C_lat[ch_e] <= cap_mu[ch_mu] * (1.0 + RTOL))] = -np.inf
     else:  # each member finances its own entry
         own = (1.0 - s_c)[:, None] * p["F"][pts] <= (
@@ -1009,16 +985,49 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
     feas_s = best > -np.inf
     rank_s = np.take_along_axis(kc, idx, axis=0).astype(np.int64) - 1
     pair_s = lay.ch_base.take(idx) + lay.code_of_rank.take(np.maximum(rank_s, 0))
+    return best, np.where(feas_s, pair_s, lay.pair_full)
+
+
+def _entry_costs(lat, p, pts, mechanisms) -> np.ndarray:
+    """``C(e)`` for every choice ``e`` of the lattice (rows) at the points ``pts``: the
+    platform ``F0 + f m_C`` (0 if nobody goes), or the members' own entry costs."""
+    latf = lat.astype(float)
+    if COST in mechanisms:
+        me_lat = latf.sum(axis=1)[:, None]
+        return np.where(me_lat > 0, p["F0"][None] + p["f"][None] * me_lat, 0.0)
+    return _tsum(latf[:, None, :] * p["F"][None])
+
+
+def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s) -> dict:
+    """Everything :func:`evaluate` returns, at all points, from the best choice of every
+    membership of two or more (``best``, ``pair_s``: (S, G)): the scattered world (μ = 0),
+    the value of every membership, the outsiders' payoffs and the national accounts."""
+    T, n = st.T, st.n
+    E, O = st.pairs
+    mus = st.memberships
+    lat = lay.lat
+    M = mus.shape[0]
+    msize = mus.sum(axis=1)
+    G = mrow.size
+    pts = np.arange(G)
+    info = INFO in mechanisms
+    risk_on = RISK in mechanisms
+    tol = RTOL * p["scale"][None]
+    fee = ((1.0 - p["s"])[:, None] * p["F"]).T  # (T, G)
+    oo = p["o"].T
+    can = fee <= p["K"].T * (1.0 + RTOL)
+    s_c = p["s"] + (p["s_cluster"] if mechanisms else 0.0)
+    one = rl["den"].shape[-1] == 1
     # ---- the scattered world (μ = 0, e = 0; no association, no signal)
-    va0 = _var_alone(0.0, p["common_share"][pts], p["sigma2"][pts], _kept(p, pts))[None]
-    b = p["b"][pts][None]
-    tw = 2.0 * p["tau"][pts].T
-    ok0 = np.ones((lat.shape[0], g), dtype=bool)
+    va0 = _var_alone(0.0, p["common_share"], p["sigma2"], _kept(p, pts))[None]
+    b = p["b"][None]
+    tw = 2.0 * p["tau"].T
+    ok0 = np.ones((lat.shape[0], G), dtype=bool)
     out0 = []
     for t in range(T):
-        Eq2 = R["qo2"][t][lay.pair0] + 0.0
+        Eq2 = rl["qo2"][t][lay.pair0] + 0.0
         if not one:
-            Eq2 = Eq2[:, inv]
+            Eq2 = Eq2[:, mrow]
         U = b * Eq2 - Eq2 * va0 / tw[t] - fee[t] - oo[t]
         ok0 &= (lat[:, t, None] == 0) | ((U >= -tol) & can[t])
         out0.append((U <= tol) | ~can[t])
@@ -1028,16 +1037,16 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
     feas0 = k0 >= 0
     # ---- per membership (points first from here): the selected pair and the membership
     # whose accounts apply (μ = 0 for memberships without an equilibrium)
-    pair_sel = np.empty((g, M), dtype=np.int64)
-    mu_sel = np.zeros((g, M), dtype=np.int64)
-    feasible = np.empty((g, M), dtype=bool)
-    bestL = np.empty((g, M))
+    pair_sel = np.empty((G, M), dtype=np.int64)
+    mu_sel = np.zeros((G, M), dtype=np.int64)
+    feasible = np.empty((G, M), dtype=bool)
+    bestL = np.empty((G, M))
     seg_mu = lay.seg_mu
-    if S:
-        pair_sel[:, seg_mu] = np.where(feas_s, pair_s, lay.pair_full).T
-        mu_sel[:, seg_mu] = np.where(feas_s, seg_mu[:, None], 0).T
-        feasible[:, seg_mu] = feas_s.T
-        bestL[:, seg_mu] = best.T
+    feas_s = best > -np.inf
+    pair_sel[:, seg_mu] = pair_s.T
+    mu_sel[:, seg_mu] = np.where(feas_s, seg_mu[:, None], 0).T
+    feasible[:, seg_mu] = feas_s.T
+    bestL[:, seg_mu] = best.T
     pair_sel[:, 0] = np.where(feas0, lay.code_of_rank.take(k0), lay.pair_full)
     feasible[:, 0] = feas0
     # a "cluster" of fewer than two members is no cluster: everyone acts alone (μ = 0)
@@ -1045,9 +1054,8 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
     pair_sel[:, solo] = pair_sel[:, [0]]
     feasible[:, solo] = feasible[:, [0]]
     exists = msize >= 2
-    col = None if one else inv
-    sel = _at(st, p, R, col, pts, pair_sel, exists[mu_sel] & info, risk_on)
-    gsel = np.arange(g)[:, None]
+    sel = _at(st, p, rl, mrow, pair_sel, exists[mu_sel] & info, risk_on)
+    gsel = pts[:, None]
     e_sel = lay.e_of_pair.take(pair_sel)
     Me = lat.shape[0]
 
@@ -1059,38 +1067,39 @@ def _solve_block(st, lay, p, rl, mrow, vrow, pts, mechanisms) -> dict:
 
     if risk_on:
         if p["pool_members"]:
-            tp = by_mu(_tsum(mus[:, None, :] * p["tau"][pts][None]))
+            tp = by_mu(_tsum(mus[:, None, :] * p["tau"][None]))
         else:
-            tp = by_e(_tsum(lat[:, None, :] * p["tau"][pts][None]))
+            tp = by_e(_tsum(lat[:, None, :] * p["tau"][None]))
         with np.errstate(invalid="ignore", divide="ignore"):
             prem_sel = np.where(sel["me"] > 0, sel["varS"] / (2.0 * tp), 0.0)
     else:
         prem_sel = sel["premalone"]
-    C_sel = by_e(C_lat)
-    stay_sel = by_mu(stay_mu) - by_e(stay_e)
+    C_sel = by_e(_entry_costs(lat, p, pts, mechanisms))
+    stay_sel = by_mu(_tsum(mus[:, None, :] * p["o"][None])) \
+        - by_e(_tsum(lat[:, None, :] * p["o"][None]))
     L0 = sel["gross"][:, 0] - prem_sel[:, 0] - (1.0 - s_c) * C_sel[:, 0] + stay_sel[:, 0]
     bestL[:, 0] = np.where(feas0, L0, -np.inf)
     bestL[:, solo] = bestL[:, [0]]
-    bestL = _without_equilibrium(bestL, feasible, msize, p["scale"][pts])
-    g_eff = np.where(msize >= 2, 1.0, 0.0)[None] * (p["governance"][pts][:, None] * msize[None])
+    bestL = _without_equilibrium(bestL, feasible, msize, p["scale"])
+    g_eff = np.where(msize >= 2, 1.0, 0.0)[None] * (p["governance"][:, None] * msize[None])
     # national accounts at the selected configurations
     L_nat = sel["gross"] - prem_sel - C_sel + stay_sel
     o_out = s_o = None
     o_sel = np.stack([O[:, t].take(pair_sel) for t in range(T)], axis=-1)
     for t in range(T):
         Ot = o_sel[..., t]
-        a_ = Ot * p["o"][pts][:, t, None]
-        b_ = Ot * (p["s"][pts] * p["F"][pts][:, t])[:, None]
+        a_ = Ot * p["o"][:, t, None]
+        b_ = Ot * (p["s"] * p["F"][:, t])[:, None]
         o_out, s_o = (a_, b_) if o_out is None else (o_out + a_, s_o + b_)
-    outs = sel["cenat"] + by_mu(_tsum((n[None] - mus)[:, None, :] * p["o"][pts][None])) - o_out
+    outs = sel["cenat"] + by_mu(_tsum((n[None] - mus)[:, None, :] * p["o"][None])) - o_out
     # outsiders' payoffs under the association's signal of the membership itself
     U_out = sel["U"]
     differ = exists[None] & ~exists[mu_sel] & info
     if differ.any():
         U_out = np.where(differ[..., None],
-                         _at(st, p, R, col, pts, pair_sel, exists[None] & info, risk_on,
+                         _at(st, p, rl, mrow, pair_sel, exists[None] & info, risk_on,
                              outsiders_only=True)["U"], U_out)
-    oc = p["o"][pts][:, None, :]
+    oc = p["o"][:, None, :]
     e_out = np.stack([E[:, t].take(pair_sel) for t in range(T)], axis=-1)
     return dict(feasible_mu=feasible, L=bestL - g_eff, L_gross=bestL, e=e_out, o=o_sel,
                 pair=pair_sel, national=L_nat + outs - g_eff, national_gross=L_nat + outs,
