@@ -994,8 +994,8 @@ def _entry_costs(lat, p, pts, mechanisms) -> np.ndarray:
     latf = lat.astype(float)
     if COST in mechanisms:
         me_lat = latf.sum(axis=1)[:, None]
-        return np.where(me_lat > 0, p["F0"][None] + p["f"][None] * me_lat, 0.0)
-    return _tsum(latf[:, None, :] * p["F"][None])
+        return np.where(me_lat > 0, p["F0"][pts][None] + p["f"][pts][None] * me_lat, 0.0)
+    return _tsum(latf[:, None, :] * p["F"][pts][None])
 
 
 def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s) -> dict:
