@@ -224,3 +224,17 @@ def test_market_read_by_point():
         assert np.array_equal(a[gi, ref["pair"][:, 5]], b[gi, ref["pair"][:, 5]])
         assert np.array_equal(a[2], b[2]) and np.array_equal(a[1:3], b[1:3])
     assert gt.ClusterVsScattered.with_firm_sizes(n=6, leads=2).solve().cluster.price > 0
+
+
+def test_accounts_read_on_demand():
+    """National accounts computed at the entries read equal the full arrays, however read."""
+    model = _heterogeneous()
+    p = model._params({"F": np.array([20.0, 60.0, 150.0, 260.0])}, 4)
+    full = kern.evaluate_triples(model._st, p)
+    star = np.array([3, 0, 7, 2])
+    keys = [(slice(None), 0), (np.arange(4), star), (0, 3), (slice(1, 3), 2), (-1, -1),
+            (np.array([0, 2]), slice(None)), (slice(None), np.array([1, 4])), (2,)]
+    for name in ("national", "national_gross", "subsidy"):
+        for key in keys:
+            lazy = kern.evaluate(model._st, p)[name]
+            np.testing.assert_allclose(lazy[key], full[name][key], rtol=1e-12, atol=0)

@@ -833,36 +833,34 @@ def _running_max(a, axis, steps) -> None:
         np.maximum(a[tuple(hi)], back, out=a[tuple(hi)])
 
 
-def _at(st, p, rl, mrow, pair, on, risk_on, outsiders_only=False) -> dict:
-    """Payoffs and accounts at one pair per (point, membership), with the expressions of
-    :func:`evaluate_triples`: ``pair`` (G, M), the association's signal ``on`` (G, M);
+def _at(st, p, rl, mrow, gi, pair, on, risk_on, outsiders_only=False) -> dict:
+    """Payoffs at one pair per entry, with the expressions of :func:`evaluate_triples`:
+    points ``gi``, pairs ``pair`` and the association's signal ``on`` (one shape);
     ``rl`` the market arrays by market row (last axis), ``mrow`` each point's row."""
     T = st.T
     lay = st.layout
     u = rl["den"].shape[-1]
-    flat = pair if u == 1 else pair * u + mrow[:, None]
+    flat = pair if u == 1 else pair * u + mrow[gi]
 
-    def gat(a):  # (P, rows) → (G, M)
+    def gat(a):  # (P, rows) → one value per entry
         return a.ravel().take(flat)
 
-    pts = slice(None)
-    w, s2, b, rr = (p[k][:, None] for k in ("common_share", "sigma2", "b", "r"))
+    w, s2, b, rr = (p[k][gi] for k in ("common_share", "sigma2", "b", "r"))
     iv = np.where(on, rr * w * s2 / gat(rl["den"]), 0.0)
     r = np.where(on, rr, 0.0)
-    kept = _kept(p, pts, (-1, 1))
+    kept = _kept(p, gi, gi.shape)
     va = _var_alone(r, w, s2, kept)
-    tw = 2.0 * p["tau"]
-    fee = (1.0 - p["s"])[:, None] * p["F"]
-    can = fee <= p["K"] * (1.0 + RTOL)
+    tw, F, o = 2.0 * p["tau"][gi], p["F"][gi], p["o"][gi]
+    fee = (1.0 - p["s"][gi])[..., None] * F
+    can = fee <= p["K"][gi] * (1.0 + RTOL)
     out = {"U": np.empty(pair.shape + (T,))}
     cenat = None
     for t in range(T):
         Eq2 = gat(rl["qo2"][t]) + iv
-        ce = b * Eq2 - Eq2 * va / tw[:, t, None]
-        out["U"][..., t] = np.where(can[:, t, None], ce - fee[:, t, None]
-                                    - p["o"][:, t, None], -np.inf)
+        ce = b * Eq2 - Eq2 * va / tw[..., t]
+        out["U"][..., t] = np.where(can[..., t], ce - fee[..., t] - o[..., t], -np.inf)
         if not outsiders_only:
-            term = lay.Of[t].take(pair) * (ce - p["F"][:, t, None])
+            term = lay.Of[t].take(pair) * (ce - F[..., t])
             cenat = term if cenat is None else cenat + term
     if outsiders_only:
         return out
@@ -871,16 +869,95 @@ def _at(st, p, rl, mrow, pair, on, risk_on, outsiders_only=False) -> dict:
         Et = lay.Ef[t].take(pair)
         Eq2 = gat(rl["qm2"][t]) + iv
         # the risk pool's variance needs Σ e_t E[q_t²]; standalone premia Σ e_t E[q_t²]va/2τ
-        parts = (Et * (b * Eq2), Et * Eq2 if risk_on else Et * (Eq2 * va / tw[:, t, None]))
+        parts = (Et * (b * Eq2), Et * Eq2 if risk_on else Et * (Eq2 * va / tw[..., t]))
         gross, extra = parts if gross is None else (gross + parts[0], extra + parts[1])
     out.update(cenat=cenat, gross=gross, me=lay.me.take(pair))
     if risk_on:
-        kap = p["colocation"][:, None]
+        kap = p["colocation"][gi]
         out["varS"] = ((1.0 - r) * w * s2 * kept + kap * (1.0 - w) * s2) * (
             gat(rl["sq2"]) + out["me"] ** 2 * iv) + (1.0 - kap) * (1.0 - w) * s2 * extra
     else:
         out["premalone"] = extra
     return out
+
+
+def _configurations(st, p, rl, mrow, mechanisms, gi, mi, pair, mu) -> dict:
+    """The cluster's private value, national surplus (before the organising cost) and the
+    subsidy bill at the configuration selected for membership ``mi`` at point ``gi``: its
+    pair ``pair`` and the membership ``mu`` whose accounts apply (entries of one shape)."""
+    lay = st.layout
+    mus = st.memberships
+    n = st.n
+    sel = _at(st, p, rl, mrow, gi, pair, (mus[mu].sum(axis=-1) >= 2) & (INFO in mechanisms),
+              RISK in mechanisms)
+    if RISK in mechanisms:
+        tp = (_entries(mus[mu], p["tau"][gi]) if p["pool_members"]
+              else _entries(lay.lat[lay.e_of_pair[pair]], p["tau"][gi]))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            prem = np.where(sel["me"] > 0, sel["varS"] / (2.0 * tp), 0.0)
+    else:
+        prem = sel["premalone"]
+    e_counts = lay.lat[lay.e_of_pair[pair]]
+    if COST in mechanisms:
+        C = np.where(sel["me"] > 0, p["F0"][gi] + p["f"][gi] * sel["me"], 0.0)
+    else:
+        C = _entries(e_counts.astype(float), p["F"][gi])
+    o = p["o"][gi]
+    stay = _entries(mus[mu], o) - _entries(e_counts, o)
+    s_c = p["s"][gi] + (p["s_cluster"][gi] if mechanisms else 0.0)
+    O = st.pairs[1][pair]
+    outs = sel["cenat"] + _entries(n - mus[mu], o) - _entries(O, o)
+    L_nat = sel["gross"] - prem - C + stay
+    return {"L": sel["gross"] - prem - (1.0 - s_c) * C + stay, "national_gross": L_nat + outs,
+            "subsidy": s_c * C + _entries(O, (p["s"][gi])[..., None] * p["F"][gi])}
+
+
+def _entries(counts, values) -> np.ndarray:
+    """``Σ_t counts_t · values_t`` per entry, summed over types left to right."""
+    out = counts[..., 0] * values[..., 0]
+    for t in range(1, counts.shape[-1]):
+        out = out + counts[..., t] * values[..., t]
+    return out
+
+
+class _OnDemand:
+    """A (G, M) array computed at the entries read; ``np.asarray`` computes them all."""
+
+    def __init__(self, fn, shape):
+        self.fn, self.shape, self.ndim, self._all = fn, shape, len(shape), None
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key):
+        if self._all is None and isinstance(key, tuple) and len(key) == 2:
+            idx = []
+            for k, size in zip(key, self.shape):
+                if isinstance(k, slice):
+                    idx.append((np.arange(size)[k], True))
+                elif isinstance(k, (int, np.integer, list)) or (
+                        isinstance(k, np.ndarray) and k.dtype.kind in "iu"):
+                    idx.append((np.asarray(k, dtype=np.int64) % size, False))
+                else:
+                    break
+            else:
+                (g, g_outer), (m, m_outer) = idx
+                if g_outer and m_outer:
+                    g, m = np.ix_(g, m)
+                elif g_outer:
+                    g = g.reshape((-1,) + (1,) * m.ndim)
+                elif m_outer:
+                    g = g[..., None]
+                g, m = np.broadcast_arrays(g, m)
+                return self.fn(g, m)[()]
+        return np.asarray(self)[key]
+
+    def __array__(self, dtype=None, copy=None):
+        if self._all is None:
+            g, m = np.meshgrid(np.arange(self.shape[0]), np.arange(self.shape[1]),
+                               indexing="ij")
+            self._all = self.fn(g, m)
+        return np.asarray(self._all, dtype=dtype)
 
 
 def _leader_block(st, lay, p, rl, mrow, vrow, pts, mechanisms):
@@ -1016,7 +1093,6 @@ def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s) -> dict:
     fee = ((1.0 - p["s"])[:, None] * p["F"]).T  # (T, G)
     oo = p["o"].T
     can = fee <= p["K"].T * (1.0 + RTOL)
-    s_c = p["s"] + (p["s_cluster"] if mechanisms else 0.0)
     one = rl["den"].shape[-1] == 1
     # ---- the scattered world (μ = 0, e = 0; no association, no signal)
     va0 = _var_alone(0.0, p["common_share"], p["sigma2"], _kept(p, pts))[None]
@@ -1054,57 +1130,32 @@ def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s) -> dict:
     pair_sel[:, solo] = pair_sel[:, [0]]
     feasible[:, solo] = feasible[:, [0]]
     exists = msize >= 2
-    sel = _at(st, p, rl, mrow, pair_sel, exists[mu_sel] & info, risk_on)
-    gsel = pts[:, None]
-    e_sel = lay.e_of_pair.take(pair_sel)
-    Me = lat.shape[0]
-
-    def by_e(a):  # (Me, g) → (g, M) at each membership's e
-        return a.T.ravel().take(e_sel + Me * gsel)
-
-    def by_mu(a):  # (M, g) → (g, M) at each membership's accounts
-        return a.T.ravel().take(mu_sel + M * gsel)
-
-    if risk_on:
-        if p["pool_members"]:
-            tp = by_mu(_tsum(mus[:, None, :] * p["tau"][None]))
-        else:
-            tp = by_e(_tsum(lat[:, None, :] * p["tau"][None]))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            prem_sel = np.where(sel["me"] > 0, sel["varS"] / (2.0 * tp), 0.0)
-    else:
-        prem_sel = sel["premalone"]
-    C_sel = by_e(_entry_costs(lat, p, pts, mechanisms))
-    stay_sel = by_mu(_tsum(mus[:, None, :] * p["o"][None])) \
-        - by_e(_tsum(lat[:, None, :] * p["o"][None]))
-    L0 = sel["gross"][:, 0] - prem_sel[:, 0] - (1.0 - s_c) * C_sel[:, 0] + stay_sel[:, 0]
+    zero = np.zeros(G, dtype=np.int64)
+    L0 = _configurations(st, p, rl, mrow, mechanisms, pts, zero, pair_sel[:, 0], zero)["L"]
     bestL[:, 0] = np.where(feas0, L0, -np.inf)
     bestL[:, solo] = bestL[:, [0]]
     bestL = _without_equilibrium(bestL, feasible, msize, p["scale"])
     g_eff = np.where(msize >= 2, 1.0, 0.0)[None] * (p["governance"][:, None] * msize[None])
-    # national accounts at the selected configurations
-    L_nat = sel["gross"] - prem_sel - C_sel + stay_sel
-    o_out = s_o = None
-    o_sel = np.stack([O[:, t].take(pair_sel) for t in range(T)], axis=-1)
-    for t in range(T):
-        Ot = o_sel[..., t]
-        a_ = Ot * p["o"][:, t, None]
-        b_ = Ot * (p["s"] * p["F"][:, t])[:, None]
-        o_out, s_o = (a_, b_) if o_out is None else (o_out + a_, s_o + b_)
-    outs = sel["cenat"] + by_mu(_tsum((n[None] - mus)[:, None, :] * p["o"][None])) - o_out
+
+    def accounts(key):
+        def fn(gi, mi):
+            conf = _configurations(st, p, rl, mrow, mechanisms, gi, mi, pair_sel[gi, mi],
+                                   mu_sel[gi, mi])
+            if key == "national":
+                return conf["national_gross"] - g_eff[gi, mi]
+            return conf[key]
+        return _OnDemand(fn, (G, M))
+
     # outsiders' payoffs under the association's signal of the membership itself
-    U_out = sel["U"]
-    differ = exists[None] & ~exists[mu_sel] & info
-    if differ.any():
-        U_out = np.where(differ[..., None],
-                         _at(st, p, rl, mrow, pair_sel, exists[None] & info, risk_on,
-                             outsiders_only=True)["U"], U_out)
+    U_out = _at(st, p, rl, mrow, pts[:, None], pair_sel,
+                np.broadcast_to(exists[None] & info, (G, M)), risk_on, outsiders_only=True)["U"]
     oc = p["o"][:, None, :]
+    o_sel = np.stack([O[:, t].take(pair_sel) for t in range(T)], axis=-1)
     e_out = np.stack([E[:, t].take(pair_sel) for t in range(T)], axis=-1)
     return dict(feasible_mu=feasible, L=bestL - g_eff, L_gross=bestL, e=e_out, o=o_sel,
-                pair=pair_sel, national=L_nat + outs - g_eff, national_gross=L_nat + outs,
-                subsidy=s_c[:, None] * C_sel + s_o, U_out=U_out,
-                out_payoff=np.where(o_sel > 0, U_out + oc, oc))
+                pair=pair_sel, national=accounts("national"),
+                national_gross=accounts("national_gross"), subsidy=accounts("subsidy"),
+                U_out=U_out, out_payoff=np.where(o_sel > 0, U_out + oc, oc))
 
 
 def member_values(st: Structure, res: dict, p: dict, sharing: str) -> np.ndarray:
