@@ -1,6 +1,6 @@
 """The equilibrium cluster model's vectorised kernel against the direct enumeration.
 
-``gametheory.models._cluster_kernel.evaluate`` finds the followers' greatest entry
+``gametheory.models._cluster_kernel.evaluate_pairs`` finds the followers' greatest entry
 equilibrium of every pool by running maxima over the pairs ``(e, o)`` (no triples) and
 reads the cluster's value at one pair per choice; ``evaluate_triples`` enumerates every
 triple ``(μ, e, o)`` and checks the equilibrium conditions one by one. Both must give the
@@ -23,9 +23,9 @@ DISCRETE = ("e", "o", "pair", "feasible_mu")
 VALUES = ("L", "L_gross", "national", "national_gross", "subsidy", "U_out", "out_payoff")
 
 
-def _reference_solution(model, p, mechanisms=kern.ALL):
-    """The model's equilibrium and regimes computed from the triple enumeration."""
-    res = kern.evaluate_triples(model._st, p, mechanisms)
+def _solution(model, p, kernel, mechanisms=kern.ALL):
+    """The model's equilibrium and regimes computed from one kernel's results."""
+    res = kernel(model._st, p, mechanisms)
     res["x"], res["v"] = kern.member_values(model._st, res, p, model.sharing)
     eq = model._equilibrium(p, res)
     return res, eq, model._regimes(p, res, eq)
@@ -89,13 +89,10 @@ def test_kernel_equals_triple_enumeration(sizes, prm, capital, outside, risk_poo
     model = _model(sizes, prm, capital, outside, risk_pool, twins)
     over = {k: np.asarray(v) for k, v in grid.items() if v is not None}
     p = model._params(over, 3)
-    fast = kern.evaluate(model._st, p, mechs)
-    ref, eq_ref, reg_ref = _reference_solution(model, p, mechs)
+    fast, eq, reg = _solution(model, p, kern.evaluate_pairs, mechs)
+    ref, eq_ref, reg_ref = _solution(model, p, kern.evaluate_triples, mechs)
     _assert_same(fast, ref)
     if mechs == kern.ALL:
-        res = model._evaluate(p)
-        eq = model._equilibrium(p, res)
-        reg = model._regimes(p, res, eq)
         assert np.array_equal(eq["stable"], eq_ref["stable"])
         assert np.array_equal(eq["star"], eq_ref["star"])
         assert np.array_equal(reg["code"], reg_ref["code"])
@@ -107,7 +104,7 @@ def test_kernel_on_the_twenty_firm_cluster():
     model = ClusterVsScattered.with_firm_sizes(n=20, leads=4)
     p = model._params({"F": np.array([20.0, 90.0, 250.0]),
                        "sigma2": np.array([30.0, 400.0, 3000.0])}, 3)
-    _assert_same(kern.evaluate(model._st, p), kern.evaluate_triples(model._st, p))
+    _assert_same(kern.evaluate_pairs(model._st, p), kern.evaluate_triples(model._st, p))
 
 
 @given(structures, params, st.floats(0.0, 30.0), st.floats(0.0, 0.9), st.floats(0.0, 200.0))
@@ -118,7 +115,7 @@ def test_policy_hooks_equal_triple_enumeration(sizes, prm, cut, insured, seed):
     p = model._params(None, 2)
     p.update(member_cost_cut=np.array([cut, 0.0]), insured=np.array([insured, 0.5]),
              member_capital=np.array([seed, 0.0]))
-    _assert_same(kern.evaluate(model._st, p), kern.evaluate_triples(model._st, p))
+    _assert_same(kern.evaluate_pairs(model._st, p), kern.evaluate_triples(model._st, p))
 
 
 def test_memberships_without_an_equilibrium():
@@ -127,7 +124,7 @@ def test_memberships_without_an_equilibrium():
     model = ClusterVsScattered.with_firm_sizes(n=5, leads=2)
     p = model._params({"F": np.array([30.0, 120.0])}, 2)
     p["K"] = np.full_like(p["K"], -1.0)  # no membership can pay anything (kernel input only)
-    fast, ref = kern.evaluate(model._st, p), kern.evaluate_triples(model._st, p)
+    fast, ref = kern.evaluate_pairs(model._st, p), kern.evaluate_triples(model._st, p)
     _assert_same(fast, ref)
     size = model._st.memberships.sum(axis=1)
     none = ~fast["feasible_mu"]
@@ -215,7 +212,7 @@ def test_market_read_by_point():
     point, whatever the first index."""
     model = _heterogeneous()
     p = model._params({"a": np.array([100.0, 120.0, 100.0, 110.0])}, 4)
-    fast, ref = kern.evaluate(model._st, p), kern.evaluate_triples(model._st, p)
+    fast, ref = kern.evaluate_pairs(model._st, p), kern.evaluate_triples(model._st, p)
     assert fast["market"].rows.price.shape[0] == 3
     gi = np.arange(4)
     for name in ("quantities", "profits", "price", "total_quantity", "n_active"):
@@ -236,5 +233,5 @@ def test_accounts_read_on_demand():
             (np.array([0, 2]), slice(None)), (slice(None), np.array([1, 4])), (2,)]
     for name in ("national", "national_gross", "subsidy"):
         for key in keys:
-            lazy = kern.evaluate(model._st, p)[name]
+            lazy = kern.evaluate_pairs(model._st, p)[name]
             np.testing.assert_allclose(lazy[key], full[name][key], rtol=1e-12, atol=0)

@@ -170,6 +170,11 @@ class Structure:
                 "starts_mu_trip": starts_mu_trip}
 
     @functools.cached_property
+    def triples(self) -> int:
+        """Number of (membership, choice, followers) triples, ``∏_t C(n_t + 3, 3)``."""
+        return math.prod(math.comb(int(s) + 3, 3) for s in self.sizes)
+
+    @functools.cached_property
     def layout(self) -> SimpleNamespace:
         """Index arrays of the leader–follower solution without triples (:func:`evaluate`).
 
@@ -569,6 +574,8 @@ def evaluate_triples(st: Structure, p: dict, mechanisms=ALL) -> dict:
 
 #: Pair evaluations per block of points in :func:`evaluate` (arrays that stay in cache).
 BLOCK = 1 << 18
+#: Below this many (point, triple) configurations :func:`evaluate` enumerates the triples.
+SMALL = 2_500
 _MARKET_KEYS = ("a", "b", "c_f", "c_floor", "gamma", "spillover")
 
 
@@ -581,15 +588,24 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
     Returns arrays over memberships: the cluster's choice, the followers' equilibrium,
     its value, each type's payoff in and out, national surplus and more; ``market`` the
     host market of every pair at every point (``market.<field>[point, pair, …]``).
-    Without entry coordination (members decide on their own) this is
-    :func:`evaluate_triples`.
+
+    With entry coordination :func:`evaluate_pairs`; without it (members decide on their
+    own), or for a few points of a small structure (where its set-up costs more than the
+    work it saves), :func:`evaluate_triples`.
+    """
+    if COORD not in mechanisms or p["a"].shape[0] * st.triples <= SMALL:
+        return evaluate_triples(st, p, mechanisms)
+    return evaluate_pairs(st, p, mechanisms)
+
+
+def evaluate_pairs(st: Structure, p: dict, mechanisms=ALL) -> dict:
+    """:func:`evaluate` with entry coordination, without enumerating the triples.
 
     Pair-level values (outsiders' certainty equivalents, the cluster's value of each pair)
-    are computed once per distinct set of the primitives they depend on; the entry
-    decisions and the equilibria, per point, in blocks of points that share them.
+    are computed once per distinct set of the primitives they depend on; the followers'
+    equilibria and the cluster's choices per point, in blocks of points that share them;
+    national accounts and subsidies where they are read.
     """
-    if COORD not in mechanisms:
-        return evaluate_triples(st, p, mechanisms)
     lay = st.layout
     G = p["a"].shape[0]
     mkt, mrow, first = _market_rows(st, p, AGGLO in mechanisms)
