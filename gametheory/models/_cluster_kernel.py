@@ -773,7 +773,17 @@ def _pair_values(st, lay, p, R, rep, mechanisms) -> dict:
     ceA = np.where(lay.zero[:, :, None], np.inf, ce)
     ceB = np.stack([np.where(lay.last[t][:, None], -np.inf, ce[t][lay.nxt_pair[t]])
                     for t in range(T)])
-    out = {"ceA": ceA, "ceB": ceB, "gross": gross, "cc": (1.0 - s_c) * C}
+    # the decisions compare ranks (small integers) instead of floats: a value's rank is
+    # the position of its first occurrence in the sorted column, so ``x ≥ lo`` iff
+    # rank(x) ≥ #(values < lo) and ``x ≤ hi`` iff rank(x) < #(values ≤ hi)
+    out = {"gross": gross, "cc": (1.0 - s_c) * C}
+    rtype = np.int16 if lay.P < 2**15 else np.int32
+    for name, vals in (("A", ceA), ("B", ceB)):
+        srt = np.sort(vals, axis=1)
+        out["s" + name] = srt
+        out["r" + name] = np.stack([np.stack([np.searchsorted(srt[t, :, j], vals[t, :, j])
+                                              for j in range(vals.shape[2])], axis=-1)
+                                    for t in range(T)]).astype(rtype)
     if risk_on:
         kap = row["colocation"]
         out["varS"] = ((1.0 - r) * w * s2 * kept + kap * (1.0 - w) * s2) * (
@@ -798,7 +808,7 @@ def _entry_thresholds(fee, o, tol) -> tuple[np.ndarray, np.ndarray]:
         return (x - fee) - o
 
     lo, hi = (fee + o) - tol, (fee + o) + tol
-    down, up = np.nextafter(-np.inf, 0.0), np.inf
+    down, up = -np.inf, np.inf
     for _ in range(256):
         lo_down = U(np.nextafter(lo, -np.inf)) >= -tol  # the one below qualifies too
         lo_up = U(lo) < -tol
@@ -1006,14 +1016,20 @@ def _leader_block(st, lay, p, rl, mrow, vrow, pts, mechanisms):
     lo, hi = _entry_thresholds(fee, oo, tol)
     lo[~can] = np.inf  # cannot pay its entry alone: U = −∞
     hi[~can] = np.inf
+    kA, kB = np.empty((T, g), dtype=V["rA"].dtype), np.empty((T, g), dtype=V["rA"].dtype)
+    for t in range(T):
+        for j in range(ids.size):
+            at = slice(None) if one else inv == j
+            kA[t, at] = np.searchsorted(V["sA"][t, :, j], lo[t, at], side="left")
+            kB[t, at] = np.searchsorted(V["sB"][t, :, j], hi[t, at], side="right")
     A = np.empty((lay.P, g), dtype=bool)
     B = np.empty((T, lay.P, g), dtype=bool)
     for t in range(T):
         if t == 0:
-            np.greater_equal(per_point(V["ceA"][t]), lo[t], out=A)
+            np.greater_equal(per_point(V["rA"][t]), kA[t], out=A)
         else:
-            A &= per_point(V["ceA"][t]) >= lo[t]
-        np.less_equal(per_point(V["ceB"][t]), hi[t], out=B[t])
+            A &= per_point(V["rA"][t]) >= kA[t]
+        np.less(per_point(V["rB"][t]), kB[t], out=B[t])
     kc = _greatest(lay, A, B).take(lay.read, axis=0)  # (C, g): 1 + rank, 0 if none
     del A, B
     # ---- the leader's value of each choice, best choice per membership
