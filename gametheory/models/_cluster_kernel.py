@@ -15,19 +15,30 @@ the members it sends abroad ``e ≤ μ`` and the outsiders who enter on their ow
    after the cluster's choice, for every membership ``μ`` and every choice ``e``;
 4. the cluster's choice ``e*(μ)`` (leader), its value ``L(μ)`` and every firm's payoff.
 
-Step 3 without enumerating the triples ``(μ, e, o)``. Given ``e``, a profile ``o`` is an
-equilibrium of the non-members' pool ``p = n − μ`` iff ``o ≤ p``, every type present
-stays in (``A(o)``: ``U_t(e, o) ≥ −tol`` for every ``t`` with ``o_t > 0``) and every type
-with room stays out (``B_t(o)``: ``U_t(e, o + 1_t) ≤ tol``, required only where
-``o_t < p_t``). So ``o`` with ``A(o)`` and failing set ``S = {t : not B_t(o)}`` is an
-equilibrium exactly of the pools with ``p_t = o_t`` on ``S`` and ``p_t ≥ o_t`` off ``S``;
-the greatest equilibrium of every pool is the maximum over the ``2^T`` sets ``S`` of
-running maxima (along the axes off ``S``) of one integer key per profile that orders
-profiles as the selection does (most entrants; among equally many, the profile listed
-first, i.e. the earlier types entering). This costs ``O(2^T · #pairs)`` per point
-instead of ``O(#triples)``. The leader's value is then read at one pair per choice.
-:func:`evaluate_triples` is the direct enumeration of every triple (kept for members
-deciding on their own, and as the reference the tests compare with).
+Step 3 without enumerating the triples ``(μ, e, o)`` (CLUSTER-5 in docs/theorems.md).
+Given ``e``, a profile ``o`` is an equilibrium of the non-members' pool ``p = n − μ`` iff
+``o ≤ p``, every type present stays in (``A(o)``: ``U_t(e, o) ≥ −tol`` for every ``t``
+with ``o_t > 0``) and every type with room stays out (``B_t(o)``: ``U_t(e, o + 1_t) ≤
+tol``, required only where ``o_t < p_t``). So ``o`` with ``A(o)`` and failing set
+``S = {t : not B_t(o)}`` is an equilibrium exactly of the pools with ``p_t = o_t`` on
+``S`` and ``p_t ≥ o_t`` off ``S``; the greatest equilibrium of every pool is the maximum
+over the ``2^T`` sets ``S`` of running maxima (along the axes off ``S``) of the profiles'
+ranks in the order of the selection (most entrants; among equally many, the profile
+listed first, i.e. the earlier types entering). This costs ``O(2^T · #pairs)`` per point
+instead of ``O(#triples)``; the leader's value is then read at one pair per choice.
+
+How it is computed (:func:`evaluate_pairs`): pairs are laid out as one array axis per
+type (the triangle ``e_t + o_t ≤ n_t``); ranks are small unsigned integers, running
+maxima use doubling windows masked at the start of each ``e_t`` (Hillis & Steele 1986);
+each entry decision compares the certainty equivalent with an exact threshold (the float
+at which ``(ce − fee) − o`` crosses ``∓tol``, found by stepping through neighbouring
+floats) through integer ranks of the sorted equivalents; values that depend only on the
+pair and on primitives that do not vary across the batch are computed once per distinct
+set of them (a map over entry costs computes the host market once); national accounts are
+computed where they are read. Every decision and every value is the one the direct
+enumeration :func:`evaluate_triples` computes with the same floating-point expressions;
+:func:`evaluate` uses the enumeration for members deciding on their own (no leader) and
+for a few points of a small structure.
 
 The model class (:mod:`gametheory.models.cluster`) reads the results; nothing here
 validates input.
@@ -41,6 +52,13 @@ never sets them, a policy layer may):
   common variance ``(1 − r)ωσ²`` in every home firm's risk is multiplied by ``(1 − ι)²``;
 * ``member_capital`` — capital added per member to the cluster's pooled capital (and to
   what each member can pay towards its own entry), not to a firm entering on its own.
+
+References
+----------
+Bresnahan, T. F. & Reiss, P. C. (1991). Empirical models of discrete games. *Journal of
+Econometrics* 48:57–81.
+Hillis, W. D. & Steele, G. L. (1986). Data parallel algorithms. *Communications of the
+ACM* 29:1170–1183.
 """
 
 from __future__ import annotations
@@ -258,7 +276,8 @@ class Structure:
             last=np.stack([O[:, t] == n[t] - E[:, t] for t in range(T)]),
             kv=(rank_of[count_index(O, n)] + 1).astype(vtype).reshape(tri + (1,)),
             order=np.argsort([len(s_) for s_ in steps], kind="stable")[::-1],
-            lat=lat, lat_rank=rank_of, up0=up0, code_of_rank=code_of_rank, pair0=code,
+            lat=lat, lat_rank=rank_of, lat_of_rank=np.argsort(rank_of), up0=up0,
+            code_of_rank=code_of_rank, pair0=code,
             pair_full=int(self.pair_index(np.zeros(T, dtype=np.int64), n)),
             e_of_pair=count_index(E, n), ch_mu=ch_mu, ch_ecode=ch_ecode, real=real,
             ch_base=self.pair_index(ch_e, np.zeros_like(ch_e)),
@@ -619,11 +638,12 @@ def evaluate_pairs(st: Structure, p: dict, mechanisms=ALL) -> dict:
     S = lay.seg_mu.size
     best = np.empty((S, G))
     pair_s = np.empty((S, G), dtype=np.int64)
+    U_s = np.empty((st.T, S, G))
     for a, b in _blocks(vrow[order], max(1, BLOCK // lay.P)):
         pts = order[a:b]
-        best[:, pts], pair_s[:, pts] = _leader_block(st, lay, p, rl, mrow, vrow, pts,
-                                                     mechanisms)
-    res = _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s)
+        best[:, pts], pair_s[:, pts], U_s[:, :, pts] = _leader_block(
+            st, lay, p, rl, mrow, vrow, pts, mechanisms)
+    res = _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s, U_s)
     E, O = st.pairs
     res.update(structure=st, market=MarketByPoint(mkt, mrow), E=E, O=O, coordination=True,
                signal_mu=st.memberships.sum(axis=1) >= 2)
@@ -776,7 +796,7 @@ def _pair_values(st, lay, p, R, rep, mechanisms) -> dict:
     # the decisions compare ranks (small integers) instead of floats: a value's rank is
     # the position of its first occurrence in the sorted column, so ``x ≥ lo`` iff
     # rank(x) ≥ #(values < lo) and ``x ≤ hi`` iff rank(x) < #(values ≤ hi)
-    out = {"gross": gross, "cc": (1.0 - s_c) * C}
+    out = {"ce": ce, "gross": gross, "cc": (1.0 - s_c) * C}
     rtype = np.int16 if lay.P < 2**15 else np.int32
     for name, vals in (("A", ceA), ("B", ceB)):
         srt = np.sort(vals, axis=1)
@@ -859,7 +879,7 @@ def _running_max(a, axis, steps) -> None:
         np.maximum(a[tuple(hi)], back, out=a[tuple(hi)])
 
 
-def _at(st, p, rl, mrow, gi, pair, on, risk_on, outsiders_only=False) -> dict:
+def _at(st, p, rl, mrow, gi, pair, on, risk_on) -> dict:
     """Payoffs at one pair per entry, with the expressions of :func:`evaluate_triples`:
     points ``gi``, pairs ``pair`` and the association's signal ``on`` (one shape);
     ``rl`` the market arrays by market row (last axis), ``mrow`` each point's row."""
@@ -885,11 +905,8 @@ def _at(st, p, rl, mrow, gi, pair, on, risk_on, outsiders_only=False) -> dict:
         Eq2 = gat(rl["qo2"][t]) + iv
         ce = b * Eq2 - Eq2 * va / tw[..., t]
         out["U"][..., t] = np.where(can[..., t], ce - fee[..., t] - o[..., t], -np.inf)
-        if not outsiders_only:
-            term = lay.Of[t].take(pair) * (ce - F[..., t])
-            cenat = term if cenat is None else cenat + term
-    if outsiders_only:
-        return out
+        term = lay.Of[t].take(pair) * (ce - F[..., t])
+        cenat = term if cenat is None else cenat + term
     gross = extra = None
     for t in range(T):
         Et = lay.Ef[t].take(pair)
@@ -1094,7 +1111,13 @@ def _leader_block(st, lay, p, rl, mrow, vrow, pts, mechanisms):
     feas_s = best > -np.inf
     rank_s = np.take_along_axis(kc, idx, axis=0).astype(np.int64) - 1
     pair_s = lay.ch_base.take(idx) + lay.code_of_rank.take(np.maximum(rank_s, 0))
-    return best, np.where(feas_s, pair_s, lay.pair_full)
+    pair_s = np.where(feas_s, pair_s, lay.pair_full)
+    # the outsiders' payoffs there, U = (ce − fee) − o (−∞ if they cannot pay alone)
+    U = np.empty((T,) + pair_s.shape)
+    for t in range(T):
+        ce = V["ce"][t].ravel().take(pair_s if one else pair_s * ids.size + inv[None])
+        U[t] = np.where(can[t], ce - fee[t] - oo[t], -np.inf)
+    return best, pair_s, U
 
 
 def _entry_costs(lat, p, pts, mechanisms) -> np.ndarray:
@@ -1107,10 +1130,11 @@ def _entry_costs(lat, p, pts, mechanisms) -> np.ndarray:
     return _tsum(latf[:, None, :] * p["F"][pts][None])
 
 
-def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s) -> dict:
+def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s, U_s) -> dict:
     """Everything :func:`evaluate` returns, at all points, from the best choice of every
-    membership of two or more (``best``, ``pair_s``: (S, G)): the scattered world (μ = 0),
-    the value of every membership, the outsiders' payoffs and the national accounts."""
+    membership of two or more (``best``, ``pair_s``: (S, G)) and the outsiders' payoffs
+    there (``U_s``: (T, S, G)): the scattered world (μ = 0), the value of every
+    membership, the outsiders' payoffs and the national accounts."""
     T, n = st.T, st.n
     E, O = st.pairs
     mus = st.memberships
@@ -1119,8 +1143,6 @@ def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s) -> dict:
     msize = mus.sum(axis=1)
     G = mrow.size
     pts = np.arange(G)
-    info = INFO in mechanisms
-    risk_on = RISK in mechanisms
     tol = RTOL * p["scale"][None]
     fee = ((1.0 - p["s"])[:, None] * p["F"]).T  # (T, G)
     oo = p["o"].T
@@ -1131,12 +1153,13 @@ def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s) -> dict:
     b = p["b"][None]
     tw = 2.0 * p["tau"].T
     ok0 = np.ones((lat.shape[0], G), dtype=bool)
-    out0 = []
+    out0, U0 = [], []
     for t in range(T):
         Eq2 = rl["qo2"][t][lay.pair0] + 0.0
         if not one:
             Eq2 = Eq2[:, mrow]
         U = b * Eq2 - Eq2 * va0 / tw[t] - fee[t] - oo[t]
+        U0.append(U)
         ok0 &= (lat[:, t, None] == 0) | ((U >= -tol) & can[t])
         out0.append((U <= tol) | ~can[t])
     for t in range(T):
@@ -1161,7 +1184,6 @@ def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s) -> dict:
     solo = np.flatnonzero(msize == 1)
     pair_sel[:, solo] = pair_sel[:, [0]]
     feasible[:, solo] = feasible[:, [0]]
-    exists = msize >= 2
     zero = np.zeros(G, dtype=np.int64)
     L0 = _configurations(st, p, rl, mrow, mechanisms, pts, zero, pair_sel[:, 0], zero)["L"]
     bestL[:, 0] = np.where(feas0, L0, -np.inf)
@@ -1178,9 +1200,14 @@ def _accounts(st, lay, p, rl, mrow, mechanisms, best, pair_s) -> dict:
             return conf[key]
         return _OnDemand(fn, (G, M))
 
-    # outsiders' payoffs under the association's signal of the membership itself
-    U_out = _at(st, p, rl, mrow, pts[:, None], pair_sel,
-                np.broadcast_to(exists[None] & info, (G, M)), risk_on, outsiders_only=True)["U"]
+    # outsiders' payoffs under the association's signal of the membership itself: read at
+    # the leader's choice, or in the scattered world (o = n where nobody is in equilibrium)
+    U_out = np.empty((G, M, T))
+    at0 = np.where(feas0, lay.lat_of_rank.take(np.maximum(k0, 0)), lat.shape[0] - 1)
+    for t in range(T):
+        U_out[:, seg_mu, t] = U_s[t].T
+        U_out[:, 0, t] = np.where(can[t], U0[t][at0, pts], -np.inf)
+    U_out[:, solo] = U_out[:, [0]]
     oc = p["o"][:, None, :]
     o_sel = np.stack([O[:, t].take(pair_sel) for t in range(T)], axis=-1)
     e_out = np.stack([E[:, t].take(pair_sel) for t in range(T)], axis=-1)
