@@ -1058,49 +1058,58 @@ def _leader_block(st, lay, p, rl, mrow, vrow, pts, mechanisms):
     # adding 0.0 changes no comparison (only −0.0, restored on the maxima below)
     zero_home = not np.any(stay_home)
     u = ids.size
-    flat = lay.ch_row + kc  # (e, rank) of each choice in the tables by rank
-
-    def read(values):  # (P, u) pair values → (C, g) at each choice's followers
-        table = np.concatenate([values, np.full((1, u), -np.inf)])[lay.by_rank]  # (Me, Mo+1, u)
-        if one:
-            return table.ravel().take(flat)
-        return np.moveaxis(table, -1, 0).ravel().take(flat + (inv * table[..., 0].size)[None])
-
-    if "L" in V:
-        L_c = read(V["L"])
-        if not zero_home:
-            L_c += stay_home
-    else:  # the members' pooled risk tolerance: the premium depends on the membership
+    # pair values in tables by (e, 1 + rank of the followers' profile), one per row of the
+    # block: column 0 (no equilibrium) and the last row (padding) read −∞
+    names = ("L",) if "L" in V else ("gross", "varS", "cc")
+    tables = {name: np.moveaxis(np.concatenate([V[name], np.full((1, u), -np.inf)])[
+        lay.by_rank], -1, 0).ravel() for name in names}
+    shift = 0 if one else (inv * (tables[names[0]].size // u))[None]
+    if "L" not in V:
         tau_mu = _tsum(mus[:, None, :] * p["tau"][pts][None])
-        with np.errstate(invalid="ignore", divide="ignore"):
-            prem_c = np.where(lay.ch_me[:, None] > 0, read(V["varS"]) / (2.0 * tau_mu[ch_mu]),
-                              0.0)
-            L_c = read(V["gross"]) - prem_c - read(V["cc"]) + stay_home
-        L_c[(kc == 0) | ~lay.real[:, None]] = -np.inf
     K = p["K"][pts]
     seed = p.get("member_capital")  # policy hook: capital added per member
     if not np.isfinite(p["K"]).any():  # unconstrained
-        pass
+        paid = None
     elif COST in mechanisms:  # members' pooled capital finances the platform
         with np.errstate(invalid="ignore"):  # 0 members × unlimited capital
             cap_mu = _tsum(np.where(mus[:, None, :] > 0, mus[:, None, :] * K[None], 0.0))
         if seed is not None:
             cap_mu = cap_mu + msize[:, None] * seed[pts][None]
         C_lat = _entry_costs(lat, p, pts, mechanisms)
-        L_c[~((1.0 - s_c) * C_lat[ch_e] <= cap_mu[ch_mu] * (1.0 + RTOL))] = -np.inf
+
+        def paid(sl):
+            return (1.0 - s_c) * C_lat[ch_e[sl]] <= cap_mu[ch_mu[sl]] * (1.0 + RTOL)
     else:  # each member finances its own entry
-        own = (1.0 - s_c)[:, None] * p["F"][pts] <= (
-            K + (0.0 if seed is None else seed[pts][:, None])) * (1.0 + RTOL)
-        L_c[~np.all((lat[:, None, :] == 0) | own[None], axis=-1)[ch_e]] = -np.inf
-    # (−∞: the choice is not financed or admits no follower equilibrium)
-    # the best choice of each membership; ties: the first within the tolerance, i.e.
-    # the fewest entrants (ragged memberships padded with −∞, in groups of one length)
+        own = np.all((lat[:, None, :] == 0) | ((1.0 - s_c)[:, None] * p["F"][pts] <= (
+            K + (0.0 if seed is None else seed[pts][:, None])) * (1.0 + RTOL))[None], axis=-1)
+
+        def paid(sl):
+            return own[ch_e[sl]]
+
+    # the best choice of each membership; ties: the first within the tolerance, i.e. the
+    # fewest entrants (ragged memberships padded with −∞, in groups of one length, read
+    # a group at a time so that the values stay in cache)
     S = lay.seg_mu.size
     best = np.empty((S, g))
     idx = np.empty((S, g), dtype=np.int64)
     s = 0
     for at, k, length in lay.groups:
-        view = L_c[at:at + k * length].reshape(k, length, g)
+        sl = slice(at, at + k * length)
+        flat = lay.ch_row[sl] + kc[sl] + shift
+        if "L" in V:
+            L_c = tables["L"].take(flat)
+            if not zero_home:
+                L_c += stay_home[sl]
+        else:  # the members' pooled risk tolerance: the premium depends on the membership
+            with np.errstate(invalid="ignore", divide="ignore"):
+                prem_c = np.where(lay.ch_me[sl, None] > 0, tables["varS"].take(flat) / (
+                    2.0 * tau_mu[ch_mu[sl]]), 0.0)
+                L_c = tables["gross"].take(flat) - prem_c - tables["cc"].take(flat) \
+                    + stay_home[sl]
+            L_c[(kc[sl] == 0) | ~lay.real[sl, None]] = -np.inf
+        if paid is not None:  # (−∞: not financed, or no follower equilibrium)
+            L_c[~paid(sl)] = -np.inf
+        view = L_c.reshape(k, length, g)
         top = view.max(axis=1)
         best[s:s + k] = top
         first = np.argmax(view >= (top - tol)[:, None, :], axis=1)
