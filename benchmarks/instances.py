@@ -210,8 +210,10 @@ def make(suite: str, size: int, seed: int = 0):
         return entry_payoffs(size, seed)
     if suite == "assignment":
         return assignment_surplus(size, seed)
-    if suite == "sweep_map":
+    if suite in ("sweep_map", "cluster_map", "cluster_map_sym"):
         return sweep_map_axes(size)
+    if suite == "figures":
+        return None
     if suite == "sweep_mc":
         return sweep_mc_spec(size, seed)
     if suite == "tripartite_sym":

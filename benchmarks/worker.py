@@ -62,9 +62,9 @@ def run_case(spec: dict, emit) -> None:
             emit({"ev": "call", "t": dt})
             if count == 1:
                 emit({"ev": "result", "summary": method.summarize(raw)})
-                wanted = _calls_wanted(dt, max_calls)
+                wanted = max(_calls_wanted(dt, max_calls), min(method.min_calls, max_calls))
             del raw
-            if count >= 5 and total >= 1.5:
+            if count >= max(5, method.min_calls) and total >= 1.5:
                 break
     except Exception as exc:  # noqa: BLE001 - every failure is a result to report
         tb = traceback.format_exc(limit=3)

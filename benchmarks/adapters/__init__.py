@@ -21,7 +21,7 @@ from typing import Any
 
 ADAPTERS = (
     "ours", "baselines", "coopgame_py", "tucoopy_", "coopgt_",
-    "nashpy_", "pygambit_", "quantecon_", "sweep_", "egttools_",
+    "nashpy_", "pygambit_", "quantecon_", "sweep_", "egttools_", "cluster_",
 )
 
 
@@ -41,6 +41,7 @@ class Method:
     warmup_size: int | None = None  #: tiny instance solved first (JIT, caches) if set
     reference: bool = False       #: the suite's correctness reference
     cap: float | None = None      #: seconds per call if longer than the run's --cap
+    min_calls: int = 1            #: calls made however long the first one takes
 
 
 def load(name: str):
