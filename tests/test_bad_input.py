@@ -745,6 +745,21 @@ case("LBD-path-range", lambda: LBD().path([0, 1, 1]), "dates")
 case("LBD-path-spill", lambda: LBD().path([1, 1, 1], spillover=2), "spillover")
 case("LBD-map-empty", lambda: LBD().verdict_map([], [1]), "spillovers")
 case("LBD-map-range", lambda: LBD().verdict_map([2], [1]), "spillovers")
+# PolicyDesign and the instruments' closed forms
+PD = gt.PolicyDesign
+case("PD-lambda", lambda: PD(shadow_cost=-1), r"\bshadow_cost\b")
+case("PD-economy", lambda: PD(economy=None), r"\beconomy\b")
+case("PD-rate-neg", lambda: PD().evaluate(entry_subsidy=-0.2), r"\bentry_subsidy\b")
+case("PD-rate-str", lambda: PD().evaluate(cluster_subsidy="0.2"), r"\bcluster_subsidy\b")
+case("PD-unknown", lambda: PD().evaluate(subsidy=0.2), r"\bsubsidy\b")
+case("PD-share", lambda: PD().evaluate(insurance=-0.5), r"\binsurance\b")
+case("PD-opt-bounds", lambda: PD().optimise("agency", bounds={"agency": (1, 0)}), r"\bbounds\b")
+case("PD-map-param", lambda: PD().recommendation_map("zzz", [1], "F", [1]), "cannot vary")
+case("GC-guarantee-above-loan", lambda: gt.guarantee_cost(5, 1, 1, guaranteed=6), r"\bguaranteed\b")
+case("GC-loan-nan", lambda: gt.guarantee_cost(nan, 1, 1), r"\bloan\b")
+case("PI-p-high", lambda: gt.pledgeable_income(10, 1, 1.5, 0.5), r"\bp_high\b")
+case("STP-gamma", lambda: gt.strategic_trade_policy(100, 40, 40, -0.5), r"\bgamma\b")
+case("STP-cost", lambda: gt.strategic_trade_policy(100, 140, 40, 0.5), r"\bc\b|costs")
 
 @pytest.mark.parametrize(("fn", "exc", "match"), CASES)
 def test_bad_input_raises_clear_error(fn, exc, match):

@@ -16,6 +16,16 @@ the members it sends abroad ``e ≤ μ`` and the outsiders who enter on their ow
 
 The model class (:mod:`gametheory.models.cluster`) reads the results; nothing here
 validates input.
+
+Policy hooks (optional keys of ``p``, arrays of shape ``(G,)``; absent means 0, and the
+model never sets them; :class:`gametheory.models.PolicyDesign` does):
+
+* ``member_cost_cut`` — a cost reduction of the members sent abroad only (overseas R&D
+  financed for the cluster's entrants), applied after the agglomeration floor;
+* ``insured`` — the share ``ι`` of the host-wide common shock an insurer takes over: the
+  common variance ``(1 − r)ωσ²`` in every home firm's risk is multiplied by ``(1 − ι)²``;
+* ``member_capital`` — capital added per member to the cluster's pooled capital (a seed
+  fund for joint investment), not to what a firm entering on its own can pay.
 """
 
 from __future__ import annotations
@@ -217,6 +227,8 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
         c_mem = c[:, None, :] - psi * gam * (np.maximum(me + mo, 1) - 1)[None, :, None]
     c_out = c[:, None, :] - psi * gam * (np.maximum(me + mo, 1) - 1)[None, :, None]
     c_mem = np.maximum(c_mem, np.minimum(floor, c[:, None, :]))
+    if p.get("member_cost_cut") is not None:  # policy hook: R&D for the cluster's entrants
+        c_mem = c_mem - p["member_cost_cut"][:, None, None]
     c_out = np.maximum(c_out, np.minimum(floor, c[:, None, :]))
     k = p["k"]
     counts = np.concatenate([E, O, np.full((P, 1), k)], axis=1)  # (P, 2T+1)
@@ -230,12 +242,14 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
     w = p["common_share"][:, None]
     kappa = p["colocation"][:, None]
     iv_full = p["r"][:, None] * w * s2 / (b**2 * (N + 1.0) ** 2)  # Var of outputs' signal part
+    # policy hook: the share of the common variance still borne after insurance
+    kept = 1.0 if p.get("insured") is None else (1.0 - p["insured"][:, None]) ** 2
     out = {}
     for signal in (False, True):
         on = signal and INFO in mechanisms
         iv = iv_full if on else np.zeros_like(iv_full)
         r = p["r"][:, None] if on else np.zeros_like(iv_full)
-        var_alone = (1.0 - r) * w * s2 + (1.0 - w) * s2  # per unit², a firm on its own
+        var_alone = (1.0 - r) * w * s2 * kept + (1.0 - w) * s2  # per unit², a firm alone
         # outsiders (and members without pooling): CE on their own
         Eq2_o = q_o**2 + iv[..., None]
         ce_o = b[..., None] * Eq2_o - Eq2_o * var_alone[..., None] / (2.0 * p["tau"][:, None, :])
@@ -246,7 +260,7 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
         sum_q = (E[None] * q_m).sum(axis=-1)  # (G, P)
         E_sumq2 = sum_q**2 + me[None] ** 2 * iv
         E_q2sum = (E[None] * Eq2_m).sum(axis=-1)
-        var_S = ((1.0 - r) * w * s2 + kappa * (1.0 - w) * s2) * E_sumq2 \
+        var_S = ((1.0 - r) * w * s2 * kept + kappa * (1.0 - w) * s2) * E_sumq2 \
             + (1.0 - kappa) * (1.0 - w) * s2 * E_q2sum
         out[signal] = dict(ce_o=ce_o, gross_m=gross_m, prem_alone_m=prem_alone_m, var_S=var_S)
     # -------- per-pair quantities, for the signal off (index p) and on (index p + P)
@@ -305,12 +319,16 @@ def evaluate(st: Structure, p: dict, mechanisms=ALL) -> dict:
     s_c = (p["s"] + (p["s_cluster"] if any_mech else 0.0))[:, None]
     with np.errstate(invalid="ignore"):  # 0 members × unlimited capital
         cap_mu = np.where(mus[None] > 0, mus[None] * p["K"][:, None, :], 0.0).sum(-1)
+    seed = p.get("member_capital")  # policy hook: capital added per member
+    if seed is not None:
+        cap_mu = cap_mu + msize[None] * seed[:, None]
     if not np.isfinite(p["K"]).any():  # unconstrained
         fin_ok = True
     elif cost_on:  # members' pooled capital finances the platform
         fin_ok = (1.0 - s_c) * C_pair[:, t_pair] <= cap_mu[:, mu_of_trip] * (1.0 + RTOL)
     else:  # each member finances its own entry
-        own = (1.0 - s_c) * p["F"] <= p["K"] * (1.0 + RTOL)  # (G, T)
+        own = (1.0 - s_c) * p["F"] <= (p["K"] + (0.0 if seed is None else seed[:, None])) \
+            * (1.0 + RTOL)  # (G, T)
         fin_pair = np.all((E[None] == 0) | own[:, None, :], axis=-1)
         fin_ok = fin_pair[:, t_pair]
     tau_e = (Ef[None] * tau[:, None, :]).sum(-1)  # (G, P) entrants' pooled tolerance
