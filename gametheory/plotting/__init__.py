@@ -19,6 +19,7 @@ from .sharing import (
     plot_entry_correspondence,
     plot_mode_shift,
 )
+from .policy import plot_instrument_ranking, plot_policy_map, plot_policy_subsidy
 from .simplex import core_polygon, plot_core_simplex, to_simplex
 from .style import COLORS, paper_style
 from .sweep import plot_decomposition_map, plot_grid, plot_sensitivity
@@ -35,4 +36,5 @@ __all__ = [
     "plot_sensitivity",
     "plot_option_thresholds", "plot_threshold_bars", "plot_wrong_cascade", "plot_verdict_map",
     "plot_cost_paths",
+    "plot_policy_subsidy", "plot_instrument_ranking", "plot_policy_map",
 ]
