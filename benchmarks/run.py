@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 
 SUITES = ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core",
-          "talmud", "bimatrix", "entry", "assignment", "sweep_map", "sweep_mc")
+          "talmud", "bimatrix", "entry", "assignment", "sweep_map", "sweep_mc", "policy")
 
 SIZES = {
     "shapley": [8, 12, 16, 18, 20, 22],
@@ -55,11 +55,12 @@ SIZES = {
     "assignment": [50, 100, 200, 500],
     "sweep_map": [50, 200],      # side of the grid: 50 × 50 and 200 × 200 points
     "sweep_mc": [100, 1000],     # Monte Carlo draws of 20-firm clusters
+    "policy": [1, 2, 3, 4, 5, 6],  # instruments optimised together (20-firm cluster)
 }
 QUICK_SIZES = {"shapley": [8], "core": [8], "nucleolus": [8], "thin_core": [8],
                "thin_nucleolus": [8], "empty_core": [8], "talmud": [200],
                "bimatrix": [4], "entry": [8], "assignment": [50], "sweep_map": [6],
-               "sweep_mc": [6]}
+               "sweep_mc": [6], "policy": [1]}
 
 #: Above these sizes only our own methods run (plus the Shapley peers, which are fast).
 OURS_ONLY_ABOVE = {"core": 20, "nucleolus": 20, "thin_core": 20, "thin_nucleolus": 20,
@@ -204,7 +205,8 @@ def plan(suites, libs, quick: bool, methods: dict, max_size=None) -> list[tuple[
     for suite in suites:
         for size in sizes[suite]:
             if (max_size is not None
-                    and suite not in ("talmud", "assignment", "sweep_map", "sweep_mc")
+                    and suite not in ("talmud", "assignment", "sweep_map", "sweep_mc",
+                                      "policy")
                     and size > max_size):
                 continue
             for key, m in methods.items():
@@ -223,7 +225,8 @@ def main(argv=None) -> dict:
     ap.add_argument("--suites", default=",".join(SUITES))
     ap.add_argument("--libs", default=None,
                     help="comma-separated libraries (ours, numpy, scipy, coopgame-py, "
-                         "tucoopy, coopgt, nashpy, pygambit, quantecon, sweep); default all")
+                         "tucoopy, coopgt, nashpy, pygambit, quantecon, sweep, policy); "
+                         "default all")
     ap.add_argument("--cap", type=float, default=DEFAULT_CAP, help="seconds per call")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--max-size", type=int, default=None,

@@ -46,7 +46,7 @@ def test_subprocess_case_with_cap():
 
 
 PEER_METHODS = [k for k, m in adapters.all_methods().items()
-                if m.library not in ("ours", "numpy", "scipy", "sweep")]  # sweep: own test
+                if m.library not in ("ours", "numpy", "scipy", "sweep", "policy")]  # own tests
 
 
 @pytest.mark.parametrize("key", PEER_METHODS)
