@@ -624,8 +624,9 @@ def test_bad_input(call, match):
 
 
 def test_rnd_subsidy_lowers_the_cluster_entrants_cost_only():
-    """The R&D hook: the cluster's entrants produce at their cost minus δ (the host market
-    from the Cournot engine agrees), firms on their own and the scattered world do not."""
+    """POLICY-5: the R&D hook: the cluster's entrants produce at their cost minus δ (the host
+    market from the Cournot engine agrees), firms on their own and the scattered world do
+    not."""
     econ = gt.ClusterVsScattered(membership="all")
     gov = PolicyDesign(economy=econ, shadow_cost=0.0)
     delta = 3.0

@@ -176,6 +176,11 @@ class PolicyOutcome(ResultMixin):
         the home entrants' share-weighted Lerner index at true marginal cost.
     configuration : tuple
         ``(membership, members sent, own entrants)`` as counts by firm type.
+
+    References
+    ----------
+    Mankiw, N. G. & Whinston, M. D. (1986). Free entry and social inefficiency. *RAND
+    Journal of Economics* 17:48–58.
     """
 
     policy: dict
@@ -231,6 +236,13 @@ class PolicyOptimum(ResultMixin):
         Best welfare on the initial grid of pieces.
     evaluations, pieces, pieces_refined : int
         Policies evaluated, distinct responses met, pieces refined.
+
+    References
+    ----------
+    Hooke, R. & Jeeves, T. A. (1961). "Direct search" solution of numerical and statistical
+    problems. *Journal of the ACM* 8:212–229.
+    Torczon, V. (1997). On the convergence of pattern search algorithms. *SIAM Journal on
+    Optimization* 7:1–25.
     """
 
     instruments: tuple
@@ -284,6 +296,11 @@ class InstrumentRanking(ResultMixin):
     ``members``, ``own_entrants``, ``dissipation``, ``home_share``, ``lerner``; rows in
     order of ``gain_per_fiscal_cost`` (the mix last). ``optima`` maps each row to its
     :class:`PolicyOptimum`.
+
+    References
+    ----------
+    Laffont, J.-J. & Tirole, J. (1993). *A Theory of Incentives in Procurement and
+    Regulation*. MIT Press.
     """
 
     instrument: np.ndarray
@@ -412,6 +429,20 @@ class PolicyDesign(Model):
     >>> gov = gt.PolicyDesign(shadow_cost=0.3)
     >>> gov.evaluate().welfare == gov.economy.cluster_surplus()
     True
+
+    References
+    ----------
+    von Stackelberg, H. (1934). *Marktform und Gleichgewicht*. Springer.
+    Laffont, J.-J. & Tirole, J. (1993). *A Theory of Incentives in Procurement and
+    Regulation*. MIT Press.
+    Brander, J. A. & Spencer, B. J. (1985). Export subsidies and international market share
+    rivalry. *Journal of International Economics* 18:83–100.
+    Eaton, J. & Grossman, G. M. (1986). Optimal trade and industrial policy under oligopoly.
+    *Quarterly Journal of Economics* 101:383–406.
+    Holmström, B. & Tirole, J. (1997). Financial intermediation, loanable funds, and the
+    real sector. *Quarterly Journal of Economics* 112:663–691.
+    Arrow, K. J. & Lind, R. C. (1970). Uncertainty and the evaluation of public investment
+    decisions. *American Economic Review* 60:364–378.
     """
 
     economy: ClusterVsScattered = dataclasses.field(default_factory=ClusterVsScattered)
