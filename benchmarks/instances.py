@@ -222,6 +222,8 @@ def make(suite: str, size: int, seed: int = 0):
         return replicator_starts(size, seed)
     if suite == "fixation":
         return fixation_game(size, seed)
+    if suite == "policy":
+        return policy_spec(size)
     raise ValueError(f"unknown suite {suite!r}")
 
 
@@ -258,3 +260,20 @@ def mc_cluster(K, f, R, F=10.0, gamma=0.4) -> dict:
     return {"nucleolus_max_share": float(np.max(nu)), "nucleolus_min_share": float(np.min(nu)),
             "equilibria": int(sum(st.count)), "least": int(min(counts)),
             "greatest": int(max(counts))}
+
+
+# --------------------------------------------------------------------------- policy
+#: Instruments of the ``policy`` suite, in the order they are added (the first four: the
+#: untargeted and targeted entry subsidies, the loan guarantee and insurance).
+POLICY_INSTRUMENTS = ("entry_subsidy", "cluster_subsidy", "guarantee", "insurance", "agency",
+                      "seed_fund")
+
+
+def policy_spec(instruments: int) -> dict:
+    """The government's problem over the first ``instruments`` of :data:`POLICY_INSTRUMENTS`
+    for a 20-firm cluster of 4 lead firms and 16 SMEs (lead cost 34, τ = 600, capital
+    1000; SME cost 40, τ = 200, capital 40 below the entry cost 60), λ = 0.3."""
+    if not 1 <= instruments <= len(POLICY_INSTRUMENTS):
+        raise ValueError(f"instruments must be 1..{len(POLICY_INSTRUMENTS)}, got {instruments}")
+    return {"economy": {"n": 20, "leads": 4, "sme_capital": 40.0, "lead_capital": 1000.0},
+            "instruments": list(POLICY_INSTRUMENTS[:instruments])}

@@ -44,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 SUITES = ("shapley", "core", "nucleolus", "thin_core", "thin_nucleolus", "empty_core",
           "talmud", "bimatrix", "entry", "assignment", "sweep_map", "sweep_mc",
           "tripartite_sym", "replicator_batch", "fixation", "cluster_map", "cluster_map_sym",
-          "figures")
+          "figures", "policy")
 
 SIZES = {
     "shapley": [8, 12, 16, 18, 20, 22],
@@ -65,12 +65,14 @@ SIZES = {
     "cluster_map": [20, 50, 200],      # side of the grid of the model's own regime_map
     "cluster_map_sym": [20, 50, 200],
     "figures": [1],                    # one run of `python -m gametheory figures`
+    "policy": [1, 2, 3, 4, 5, 6],  # instruments optimised together (20-firm cluster)
 }
 QUICK_SIZES = {"shapley": [8], "core": [8], "nucleolus": [8], "thin_core": [8],
                "thin_nucleolus": [8], "empty_core": [8], "talmud": [200],
                "bimatrix": [4], "entry": [8], "assignment": [50], "sweep_map": [6],
                "sweep_mc": [6], "tripartite_sym": [13], "replicator_batch": [20],
-               "fixation": [10], "cluster_map": [4], "cluster_map_sym": [4], "figures": [1]}
+               "fixation": [10], "cluster_map": [4], "cluster_map_sym": [4], "figures": [1],
+               "policy": [1]}
 
 #: Above these sizes only our own methods run (plus the Shapley peers, which are fast).
 OURS_ONLY_ABOVE = {"core": 20, "nucleolus": 20, "thin_core": 20, "thin_nucleolus": 20,
@@ -236,7 +238,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--suites", default=",".join(SUITES))
     ap.add_argument("--libs", default=None,
                     help="comma-separated libraries (ours, numpy, scipy, coopgame-py, "
-                         "tucoopy, coopgt, nashpy, pygambit, quantecon, sweep, cluster); "
+                         "tucoopy, coopgt, nashpy, pygambit, quantecon, sweep, cluster, policy); "
                          "default all")
     ap.add_argument("--cap", type=float, default=DEFAULT_CAP, help="seconds per call")
     ap.add_argument("--seed", type=int, default=0)

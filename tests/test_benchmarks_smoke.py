@@ -49,7 +49,7 @@ def test_subprocess_case_with_cap():
 # (sympy's solve on a whole replicator field is a baseline that takes minutes: not a peer)
 PEER_METHODS = [k for k, m in adapters.all_methods().items()
                 if m.library not in ("ours", "numpy", "scipy", "sympy", "sweep",
-                                     "cluster")]  # sweep, cluster: own tests
+                                     "cluster", "policy")]  # sweep, cluster, policy: own tests
 
 
 @pytest.mark.parametrize("key", PEER_METHODS)

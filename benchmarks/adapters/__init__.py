@@ -21,7 +21,7 @@ from typing import Any
 
 ADAPTERS = (
     "ours", "baselines", "coopgame_py", "tucoopy_", "coopgt_",
-    "nashpy_", "pygambit_", "quantecon_", "sweep_", "egttools_", "cluster_",
+    "nashpy_", "pygambit_", "quantecon_", "sweep_", "egttools_", "cluster_", "policy_",
 )
 
 

@@ -46,6 +46,7 @@ SECTIONS = {
     "risk_syndicate": "a heterogeneous syndicate (M2): mu, tau, idiosyncratic, common, names",
     "agglomeration": "AgglomerationEntry (M3): R, F, names",
     "sensitivity": "global sensitivity of M0: bounds, output, trajectories, base_samples, seed",
+    "policy": "PolicyDesign: the government as leader over M0 (economy = changes to [cluster])",
 }
 
 _PLAIN_KEYS = {
@@ -54,6 +55,9 @@ _PLAIN_KEYS = {
     "risk_syndicate": ("mu", "tau", "idiosyncratic", "common", "names"),
     "agglomeration": ("R", "F", "names"),
     "sensitivity": ("bounds", "output", "trajectories", "base_samples", "seed"),
+    "policy": ("economy", "shadow_cost", "world", "profit_tax", "approval_cost",
+               "cluster_approval_cost", "approval_delay", "discount", "flight_loss",
+               "insurance_loading", "info_cost", "agency_cost", "agency_effect", "rnd_cost"),
 }
 
 
@@ -174,9 +178,25 @@ def _validate(values: dict, where: str) -> None:
     except (ValueError, TypeError) as exc:
         raise ValueError(f"{where}: [agglomeration] {exc}") from None
     _check_sensitivity(values["sensitivity"], values["cluster"], where)
+    try:
+        policy_model(values["cluster"], values["policy"])
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{where}: [policy] {exc}") from None
     for key in ("name", "description"):
         if not isinstance(values["case"].get(key, ""), str):
             raise ValueError(f"{where}: [case] {key} must be text")
+
+
+def policy_model(cluster: dict, policy: dict):
+    """The :class:`~gametheory.models.PolicyDesign` of a case's ``[cluster]`` and ``[policy]``
+    sections: the economy is the cluster section with ``policy.economy``'s changes."""
+    from ..models import ClusterVsScattered, PolicyDesign
+
+    policy = dict(policy)
+    changes = policy.pop("economy", {})
+    if not isinstance(changes, dict):
+        raise ValueError(f"economy must be a table of [cluster] parameters, got {changes!r}")
+    return PolicyDesign(economy=ClusterVsScattered(**{**cluster, **changes}), **policy)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -11,7 +11,9 @@ dissipation), M5 :class:`InfoSharing` (information sharing); entry modes by firm
 :class:`AssociationQuota`, :class:`TargetAuction`, :class:`CommonValueAuction`,
 :class:`RnDCooperation`. Dynamics: real options (:class:`RealOption`,
 :class:`OptionGame`), pioneers and herding (:class:`InformationCascade`,
-:class:`PioneerGame`) and capability building (:class:`LearningByDoing`).
+:class:`PioneerGame`) and capability building (:class:`LearningByDoing`). Policy: the
+government as a Stackelberg leader over the equilibrium cluster model
+(:class:`PolicyDesign`, its instruments :data:`INSTRUMENTS`).
 """
 
 from .agglomeration import AgglomerationEntry
@@ -33,6 +35,20 @@ from .evolution import BasinMap, TripartiteOFDI, TripartiteResult, tripartite_pa
 from .herding import InformationCascade, PioneerGame
 from .information import InfoSharing, public_information
 from .joint_ventures import HoldUpOwnership, SupplierMatching
+from .policy import (
+    RECOMMENDATION_REGIONS,
+    InstrumentRanking,
+    PolicyDesign,
+    PolicyOptimum,
+    PolicyOutcome,
+)
+from .policy_instruments import (
+    INSTRUMENTS,
+    brander_spencer,
+    guarantee_cost,
+    pledgeable_income,
+    strategic_trade_policy,
+)
 from .real_options import OptionGame, RealOption, pooled_premium
 from .risk_sharing import OligopolisticReaction, RiskSyndicate
 from .rnd import RnDCooperation
@@ -74,4 +90,8 @@ __all__ = [
     # sequential entry
     "DixitCapacity", "DixitOutcome", "dixit_regions", "LeaderFollowerEntry",
     "SequentialEntryResult", "FollowTheLeader", "FollowOutcome",
+    # policy: the government as a Stackelberg leader
+    "PolicyDesign", "PolicyOutcome", "PolicyOptimum", "InstrumentRanking",
+    "RECOMMENDATION_REGIONS", "INSTRUMENTS", "brander_spencer", "strategic_trade_policy",
+    "pledgeable_income", "guarantee_cost",
 ]

@@ -43,11 +43,11 @@ for a few points of a small structure.
 The model class (:mod:`gametheory.models.cluster`) reads the results; nothing here
 validates input.
 
-Policy hooks (optional keys of ``p``, arrays of shape ``(G,)``; absent means 0; the model
-never sets them, a policy layer may):
+Policy hooks (optional keys of ``p``, arrays of shape ``(G,)``; absent means 0, and the
+model never sets them; :class:`gametheory.models.PolicyDesign` does):
 
-* ``member_cost_cut`` — a cost reduction of the members sent abroad only, applied after
-  the agglomeration floor;
+* ``member_cost_cut`` — a cost reduction of the members sent abroad only (overseas R&D
+  financed for the cluster's entrants), applied after the agglomeration floor;
 * ``insured`` — the share ``ι`` of the host-wide common shock an insurer takes over: the
   common variance ``(1 − r)ωσ²`` in every home firm's risk is multiplied by ``(1 − ι)²``;
 * ``member_capital`` — capital added per member to the cluster's pooled capital (and to

@@ -19,7 +19,7 @@ from pathlib import Path
 
 #: Registry modules, one per topic; each owns its figures.
 MODULES = ("cost_sharing", "entry", "sharing", "cluster", "dissipation", "value_chain",
-           "organisation", "results", "sensitivity", "pioneers", "dynamics")
+           "organisation", "policy", "results", "sensitivity", "pioneers", "dynamics")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from .cluster import DEFAULT_CLUSTER, SUBSIDIES
 from .cost_sharing import default_model
 from .dissipation import DEFAULT_DISSIPATION
 from .organisation import organisation_section
+from .policy import results_section as policy_section
 from .sharing import M2_DEFAULT, M3_DEFAULT, minimal_size_table
 from .value_chain import results_section as value_chain_section
 
@@ -222,6 +223,7 @@ def results() -> str:
     lines += _mechanism_sections()
     lines += value_chain_section()
     lines += [""] + organisation_section()
+    lines += [""] + policy_section()
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from .pioneers import (
     plot_verdict_map,
     plot_wrong_cascade,
 )
+from .policy import plot_instrument_ranking, plot_policy_map, plot_policy_subsidy
 from .sharing import (
     plot_ce_vs_size,
     plot_coordination_band,
@@ -42,4 +43,5 @@ __all__ = [
     "plot_option_thresholds", "plot_threshold_bars", "plot_wrong_cascade", "plot_verdict_map",
     "plot_cost_paths",
     "plot_phase_portrait_3d", "plot_phase_faces", "plot_basins", "plot_entry_regimes",
+    "plot_policy_subsidy", "plot_instrument_ranking", "plot_policy_map",
 ]
