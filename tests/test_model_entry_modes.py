@@ -325,14 +325,22 @@ def test_default_case_platform_brings_smes_abroad():
 
 
 # ------------------------------------------------------------------ MODES-4 control
-@given(models(heterogeneity="mobile", all_modes=True), st.floats(0.05, 0.95))
-def test_licensing_greenfield_cutoff_rises_with_licence_share(m, lam2):
+@given(models(heterogeneity="mobile", all_modes=True), st.floats(0.05, 0.95),
+       st.floats(0.05, 0.99))
+def test_licensing_greenfield_cutoff_rises_with_licence_share(m, lam2, u):
     """MODES-4 (Horstmann & Markusen 1987): the rent a non-equity firm leaves to its partner
     grows with its size, so only smaller firms keep non-equity; Φ_LG = (f_G − f_L)/(B(γ − λℓ))
-    rises with λ when γ > λℓ and f_G > f_L (sympy derivative and the model's numbers)."""
+    rises with λ when γ > λℓ and f_G > f_L (sympy derivative and the model's numbers). The
+    drawn model is moved into that region (ℓ = u γ / max λ; the larger of f_L, f_G, with
+    its shareable part, for greenfield) instead of filtering draws."""
     lam1 = m.licence_share
+    assume(m.f_G != m.f_L)
+    if m.f_L > m.f_G:  # swap the two modes' fixed costs with their shareable parts
+        K = np.array(m.platform, dtype=float)
+        m = m.replace(f_L=m.f_G, f_G=m.f_L, platform=K[[0, 2, 1, 3]])
+    m = m.replace(local_capability=u * m.greenfield_efficiency / max(lam1, lam2))
     g, ell = m.greenfield_efficiency, m.local_capability
-    assume(g > max(lam1, lam2) * ell + 1e-6 and m.f_G > m.f_L)
+    assert g > max(lam1, lam2) * ell
     cf = m.closed_forms()
     deriv = cf.evaluate("dPhi_LG_dlambda", B=m.B, f_G=m.f_G, f_L=m.f_L, local_capability=ell,
                         licence_share=lam1, greenfield_efficiency=g)

@@ -53,6 +53,21 @@ def test_registry_is_populated_and_products_are_named_uniquely():
     assert all(p.description for p in reg.values())
 
 
+def test_registry_order_follows_modules_not_imports():
+    """The registry (hence MANIFEST.md and the run order) is in the order of
+    ``pipeline.MODULES`` even when a later module was imported first (a test or a notebook
+    importing ``gametheory.pipeline.dynamics`` directly), so the manifest does not depend
+    on what ran before."""
+    reg = pipeline.load()
+    modules = [p.func.__module__.rsplit(".", 1)[1] for p in reg.values()]
+    ranks = [pipeline.MODULES.index(m) for m in modules]
+    assert ranks == sorted(ranks)
+    before = list(reg)
+    for name in [n for n, m in zip(before, modules, strict=True) if m == modules[0]]:
+        reg[name] = reg.pop(name)  # as if the first module had been imported last
+    assert list(reg) != before and list(pipeline.load()) == before
+
+
 def test_run_writes_every_product(produced):
     out, written = produced
     reg = pipeline.load()

@@ -106,6 +106,14 @@ def load() -> dict[str, Product]:
             importlib.reload(sys.modules[name])
         else:
             importlib.import_module(name)
+    # in the order of MODULES (then of definition), whatever order they were imported in
+    # (a test or notebook may import one module before the others): the manifest and the
+    # run order do not depend on it
+    rank = {f"{__name__}.{mod}": i for i, mod in enumerate(MODULES)}
+    order = sorted(REGISTRY.values(), key=lambda p: rank.get(p.func.__module__, len(rank)))
+    ordered = {p.name: p for p in order}  # sorted() is stable: definition order kept
+    REGISTRY.clear()
+    REGISTRY.update(ordered)
     return REGISTRY
 
 

@@ -50,7 +50,7 @@ def _cluster_section() -> list[str]:
     inter = sorted(((k, v) for k, v in r.dividends.items() if len(k) > 1),
                    key=lambda kv: -abs(kv[1]))
     lines = [
-        "## When clustered OFDI beats uncoordinated entry (M0; figures A, B, E)",
+        "## When clustered OFDI beats uncoordinated entry (M0; figures A, B, C, F)",
         "",
         f"Default case: {p['n']} home firms may enter a host market held by {p['k']} foreign "
         f"incumbents (linear Cournot, a = {_f(p['a'], 0)}, b = {_f(p['b'], 0)}, home and "
@@ -224,6 +224,18 @@ def results() -> str:
     lines += value_chain_section()
     lines += [""] + organisation_section()
     lines += [""] + policy_section()
+    lines += [
+        "",
+        "## Dynamics: who goes first, who follows, how cluster-style OFDI spreads",
+        "",
+        "The dynamic models have their own results pages, generated with this one: "
+        "[results_dynamics.md](results_dynamics.md) (entry as an option and the race to "
+        "lead, information cascades and a public signal, who goes first without and with "
+        "the cluster, learning by doing) and [results_evolution.md](results_evolution.md) "
+        "(capacity as commitment, leaders and followers abroad, the evolutionary game of "
+        "firms, their association and the government, with its basins against a subsidy "
+        "and a penalty).",
+    ]
     return "\n".join(lines)
 
 
