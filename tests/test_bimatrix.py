@@ -539,3 +539,53 @@ def test_nashpy_results_that_are_not_equilibria_are_dropped(monkeypatch):
     es = bimatrix_equilibria(*BOS, method="nashpy_support")
     assert es.pure() == [(0, 0)] and len(es) == 1
     assert "2 invalid result(s) dropped" in es.note
+
+
+def test_is_equilibrium_uses_the_given_tolerance():
+    """Matching pennies at x = (0.52, 0.48) against y = (½, ½): the column player loses
+    0.04 of a payoff range of 2 by not deviating (2 %), so the pair is a 5 %-equilibrium
+    but not a 1 %-equilibrium nor one at the default tolerance (Nash 1951)."""
+    A = np.array([[1.0, -1.0], [-1.0, 1.0]])
+    x, y = np.array([0.52, 0.48]), np.array([0.5, 0.5])
+    assert is_equilibrium(A, -A, x, y, tol=0.05)
+    assert not is_equilibrium(A, -A, x, y, tol=0.01)
+    assert not is_equilibrium(A, -A, x, y)
+
+
+def test_chunk_size_does_not_change_the_answer(monkeypatch, rng):
+    """The batched solves (all-bases vertices, support enumeration, the exhaustive
+    label matching) split their work in chunks; with chunks of a few systems the
+    answers are those of one chunk, on nondegenerate and degenerate games."""
+    games = [(rng.normal(size=(4, 4)), rng.normal(size=(4, 4))),
+             (rng.integers(-1, 2, (4, 4)).astype(float), rng.integers(-1, 2, (4, 4)).astype(float))]
+    want = [(by_path(A, B, "all bases"), bimatrix_equilibria(A, B, method="support"))
+            for A, B in games]
+    monkeypatch.setattr(bm, "_CHUNK", 7)
+    for (A, B), ((ab, deg, _), sup) in zip(games, want, strict=True):
+        ab2, deg2, _ = by_path(A, B, "all bases")
+        assert deg2 == deg and same_set(ab2, ab)
+        assert same_set(list(bimatrix_equilibria(A, B, method="support")), list(sup))
+
+
+def test_support_enumeration_keeps_zero_weights_in_a_support():
+    """A degenerate 2 × 2 game whose mixed extreme equilibrium ((1/3, 2/3), column 0) is
+    reached by equal supports only with a zero weight on column 1: support enumeration
+    must accept that weight (within the tolerance) and find both extreme equilibria of
+    the vertex enumeration (Gambit's)."""
+    A = np.array([[2.0, 2.0], [2.0, 1.0]])
+    B = np.array([[2.0, 0.0], [1.0, 2.0]])
+    full = bimatrix_equilibria(A, B)
+    sup = bimatrix_equilibria(A, B, method="support")
+    assert full.degenerate and len(full) == 2 and same_set(list(full), gambit_mixed(A, B))
+    assert same_set(list(sup), list(full))
+
+
+def test_notes_and_table_headers():
+    """The note says what the flags mean: isolated equilibria for a nondegenerate game,
+    nothing beyond the reach of the paths for a Lemke–Howson run without capped or failed
+    paths; the HTML table names both players' payoff columns."""
+    assert bimatrix_equilibria(*BOS).note == "all equilibria (isolated)"
+    lh = bimatrix_equilibria(*BOS, method="lemke_howson")
+    assert lh.note == "Lemke–Howson finds only the equilibria its paths reach"
+    html = bimatrix_equilibria(*BOS)._repr_html_()
+    assert "u row" in html and "u column" in html
