@@ -686,3 +686,17 @@ def test_generators_pass_their_parameters_and_weak_bounds_are_allowed():
     for bad in (([], [0.0], "n_values"), ([3], [], "governance_values")):
         with pytest.raises(ValueError, match=rf"\b{bad[2]}\b"):
             ClusterVsScattered(n=3).stable_sizes(bad[0], bad[1])
+
+
+def test_equal_sharing_splits_the_same_surplus_equally():
+    """COOP-6 inside M0: with the grand coalition imposed, the equal split and the Shapley
+    value divide the same members' surplus (efficiency); the equal split gives every
+    member the same payoff; with identical firms the two coincide (symmetry)."""
+    kw = dict(n=4, leads=1, membership="all", F0=40.0, f=10.0)
+    eq = ClusterVsScattered.with_firm_sizes(sharing="equal", **kw).solve().stability
+    sh = ClusterVsScattered.with_firm_sizes(sharing="shapley", **kw).solve().stability
+    assert np.ptp(eq.payoff_inside) == pytest.approx(0.0, abs=1e-9)
+    assert eq.payoff_inside.sum() == pytest.approx(sh.payoff_inside.sum(), rel=1e-12)
+    same = [ClusterVsScattered(n=4, membership="all", sharing=rule).solve().stability
+            for rule in ("equal", "shapley")]
+    np.testing.assert_allclose(same[0].payoff_inside, same[1].payoff_inside, rtol=1e-12)
