@@ -700,3 +700,22 @@ def test_equal_sharing_splits_the_same_surplus_equally():
     same = [ClusterVsScattered(n=4, membership="all", sharing=rule).solve().stability
             for rule in ("equal", "shapley")]
     np.testing.assert_allclose(same[0].payoff_inside, same[1].payoff_inside, rtol=1e-12)
+
+
+def test_firm_size_constructors_keep_what_they_are_given():
+    """``with_firm_sizes`` applies a common entry cost to both types (and nothing else),
+    leaves a type without a capital limit unconstrained; ``from_size_distribution``
+    derives cost and risk tolerance from the same size, so
+    ``(τ/τ_0)^(−ε_c/ε_τ) = c/c_0`` firm by firm; the schedule names its priced-out flag."""
+    m = ClusterVsScattered.with_firm_sizes(n=4, leads=1, F=80.0)
+    assert np.all(np.asarray(m.F) == 80.0) and np.all(np.asarray(m.outside) == 0.0)
+    m = ClusterVsScattered.with_firm_sizes(n=4, leads=1, lead_capital=10.0)
+    assert np.array_equal(np.asarray(m.capital), [10.0, np.inf, np.inf, np.inf])
+    m = ClusterVsScattered.with_firm_sizes(n=4, leads=1, sme_capital=10.0)
+    assert np.array_equal(np.asarray(m.capital), [np.inf, 10.0, 10.0, 10.0])
+    d = ClusterVsScattered.from_size_distribution(n=8, types=3, seed=5, base_cost=40.0,
+                                                  cost_elasticity=0.05, base_tau=300.0,
+                                                  tau_elasticity=0.5)
+    np.testing.assert_allclose((np.asarray(d.tau) / 300.0) ** (-0.1), np.asarray(d.c0) / 40.0,
+                               rtol=1e-8)
+    assert not ClusterVsScattered(n=4).schedule()["priced_out"].any()
