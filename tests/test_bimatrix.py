@@ -424,3 +424,168 @@ def test_mixed_equilibria_are_polished_to_machine_precision():
     np.testing.assert_allclose(x, [0.6, 0.4], atol=1e-15)
     np.testing.assert_allclose(y, [0.4, 0.6], atol=1e-15)
     assert abs(x @ A @ y - 1.2) < 1e-14 and abs(x @ B @ y - 1.2) < 1e-14
+
+
+# ------------------------------------------------- flags and dispatch of every method
+BOS = (np.array([[2, 0], [0, 1]], float), np.array([[1, 0], [0, 2]], float))
+#: von Stengel (2007), *Algorithmic Game Theory* ch. 3, fig. 3.7: degenerate (row 0 is a
+#: best response to both columns' mixtures on a segment)
+VS_DEGENERATE = (np.array([[3, 3], [2, 5], [0, 6]], float),
+                 np.array([[3, 3], [2, 6], [3, 1]], float))
+#: how each method's ``method`` string starts, and whether its set is certified complete
+#: on a nondegenerate game
+METHOD_NAMES = {"enumeration": ("vertex enumeration", True),
+                "support": ("support enumeration", True),
+                "lemke_howson": ("Lemke–Howson", False),
+                "nashpy_support": ("nashpy support_enumeration", False),
+                "nashpy_vertex": ("nashpy vertex_enumeration", False)}
+
+
+@pytest.mark.parametrize("method", bm.METHODS)
+@pytest.mark.parametrize("game,degenerate", [(BOS, False), (VS_DEGENERATE, True)])
+def test_every_method_reports_degeneracy_completeness_and_its_name(method, game, degenerate):
+    """Each method runs its own algorithm (its name in ``method``), reads the degeneracy
+    flag off the best-response polytopes (von Stengel 2002, Thm 2.10: a vertex with more
+    labels than its dimension), and certifies completeness only where it holds: vertex
+    enumeration always, support enumeration on nondegenerate games only, the pivoting
+    and nashpy methods never. Flags are real booleans. Every listed profile is one of
+    the extreme equilibria found by vertex enumeration (Gambit's set)."""
+    A, B = game
+    es = bimatrix_equilibria(A, B, method=method)
+    name, complete_if_nondegenerate = METHOD_NAMES[method]
+    assert es.method.startswith(name)  # the five names start differently
+    assert es.degenerate is degenerate
+    assert es.complete is (complete_if_nondegenerate and (method == "enumeration"
+                                                          or not degenerate))
+    assert len(es) >= 1  # every method finds at least one equilibrium of these games
+    ref = gambit_mixed(A, B)
+    assert all(any(np.allclose(x, u) and np.allclose(y, v) for u, v in ref) for x, y in es)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("method", ["support", "nashpy_support", "nashpy_vertex"])
+def test_enumerators_find_every_equilibrium_of_nondegenerate_games(method, rng):
+    """Support and vertex enumeration are complete on nondegenerate games (von Stengel
+    2002, §2.4–2.5): each method, its results verified one by one, returns the whole set
+    of the vertex enumeration (and Gambit's)."""
+    for _ in range(3):
+        A = rng.integers(-1000, 1001, (3, 3)).astype(float)
+        B = rng.integers(-1000, 1001, (3, 3)).astype(float)
+        full = bimatrix_equilibria(A, B)
+        assert not full.degenerate
+        es = bimatrix_equilibria(A, B, method=method)
+        assert es.degenerate is False
+        assert same_set(list(es), list(full)) and same_set(list(es), gambit_mixed(A, B))
+
+
+def test_lemke_howson_reaches_an_equilibrium_from_every_label(rng):
+    """In a nondegenerate game every Lemke–Howson path ends at an equilibrium (Lemke &
+    Howson 1964; von Stengel 2002, Thm 2.14): the method returns at least one verified
+    equilibrium of the complete set, and the pure equilibria of the battle of the sexes
+    (the paths from its four labels end there)."""
+    lh = bimatrix_equilibria(*BOS, method="lemke_howson")
+    assert sorted(lh.pure()) == [(0, 0), (1, 1)]
+    for _ in range(3):
+        A, B = rng.normal(size=(4, 4)), rng.normal(size=(4, 4))
+        full = bimatrix_equilibria(A, B)
+        lh = bimatrix_equilibria(A, B, method="lemke_howson")
+        assert len(lh) >= 1 and lh.degenerate is False and lh.complete is False
+        assert all(bm._member(eq, list(full)) for eq in lh)
+
+
+def test_lemke_howson_on_a_game_too_large_for_the_degeneracy_check(monkeypatch):
+    """When the polytopes are too large to check degeneracy, Lemke–Howson still answers
+    and says the check was skipped (the flag is then False, not None)."""
+
+    def too_large(*args, **kwargs):
+        raise ValueError("too large")
+
+    monkeypatch.setattr(bm, "_polytope_data", too_large)
+    lh = bimatrix_equilibria(*BOS, method="lemke_howson")
+    assert lh.degenerate is False and lh.complete is False
+    assert "degeneracy not checked" in lh.note
+    assert sorted(lh.pure()) == [(0, 0), (1, 1)]
+
+
+def test_crosscheck_catches_an_equilibrium_the_enumeration_missed(monkeypatch):
+    """nashpy's support enumeration cross-checks the vertex enumeration on small
+    nondegenerate games: if the enumeration loses an equilibrium (simulated here by
+    dropping the mixed one of the battle of the sexes), the call fails loudly instead
+    of returning an incomplete set marked complete; without the cross-check the loss
+    goes through."""
+    real = bm._vertex_pairs
+
+    def lossy(A, B, tol, algorithm="auto"):
+        eqs, degenerate, how = real(A, B, tol, algorithm)
+        return [(x, y) for x, y in eqs if x.max() > 0.99], degenerate, how
+
+    monkeypatch.setattr(bm, "_vertex_pairs", lossy)
+    with pytest.raises(RuntimeError, match="nashpy found an equilibrium"):
+        bimatrix_equilibria(*BOS)
+    es = bimatrix_equilibria(*BOS, crosscheck=False)
+    assert len(es) == 2 and "cross-checked" not in es.method
+
+
+def test_nashpy_results_that_are_not_equilibria_are_dropped(monkeypatch):
+    """nashpy's results are verified one by one: a pair that is not an equilibrium (or
+    contains NaN) is dropped and counted in the note; valid ones are kept."""
+    import nashpy
+
+    good = (np.array([1.0, 0.0]), np.array([1.0, 0.0]))
+    bad = (np.array([1.0, 0.0]), np.array([0.0, 1.0]))  # row 0 vs column 1: not a NE
+    nan = (np.array([np.nan, 1.0]), np.array([1.0, 0.0]))
+    monkeypatch.setattr(nashpy.Game, "support_enumeration",
+                        lambda self: iter([good, bad, nan]))
+    es = bimatrix_equilibria(*BOS, method="nashpy_support")
+    assert es.pure() == [(0, 0)] and len(es) == 1
+    assert "2 invalid result(s) dropped" in es.note
+
+
+def test_is_equilibrium_uses_the_given_tolerance():
+    """Matching pennies at x = (0.52, 0.48) against y = (½, ½): the column player loses
+    0.04 of a payoff range of 2 by not deviating (2 %), so the pair is a 5 %-equilibrium
+    but not a 1 %-equilibrium nor one at the default tolerance (Nash 1951)."""
+    A = np.array([[1.0, -1.0], [-1.0, 1.0]])
+    x, y = np.array([0.52, 0.48]), np.array([0.5, 0.5])
+    assert is_equilibrium(A, -A, x, y, tol=0.05)
+    assert not is_equilibrium(A, -A, x, y, tol=0.01)
+    assert not is_equilibrium(A, -A, x, y)
+
+
+def test_chunk_size_does_not_change_the_answer(monkeypatch, rng):
+    """The batched solves (all-bases vertices, support enumeration, the exhaustive
+    label matching) split their work in chunks; with chunks of a few systems the
+    answers are those of one chunk, on nondegenerate and degenerate games."""
+    games = [(rng.normal(size=(4, 4)), rng.normal(size=(4, 4))),
+             (rng.integers(-1, 2, (4, 4)).astype(float), rng.integers(-1, 2, (4, 4)).astype(float))]
+    want = [(by_path(A, B, "all bases"), bimatrix_equilibria(A, B, method="support"))
+            for A, B in games]
+    monkeypatch.setattr(bm, "_CHUNK", 7)
+    for (A, B), ((ab, deg, _), sup) in zip(games, want, strict=True):
+        ab2, deg2, _ = by_path(A, B, "all bases")
+        assert deg2 == deg and same_set(ab2, ab)
+        assert same_set(list(bimatrix_equilibria(A, B, method="support")), list(sup))
+
+
+def test_support_enumeration_keeps_zero_weights_in_a_support():
+    """A degenerate 2 × 2 game whose mixed extreme equilibrium ((1/3, 2/3), column 0) is
+    reached by equal supports only with a zero weight on column 1: support enumeration
+    must accept that weight (within the tolerance) and find both extreme equilibria of
+    the vertex enumeration (Gambit's)."""
+    A = np.array([[2.0, 2.0], [2.0, 1.0]])
+    B = np.array([[2.0, 0.0], [1.0, 2.0]])
+    full = bimatrix_equilibria(A, B)
+    sup = bimatrix_equilibria(A, B, method="support")
+    assert full.degenerate and len(full) == 2 and same_set(list(full), gambit_mixed(A, B))
+    assert same_set(list(sup), list(full))
+
+
+def test_notes_and_table_headers():
+    """The note says what the flags mean: isolated equilibria for a nondegenerate game,
+    nothing beyond the reach of the paths for a Lemke–Howson run without capped or failed
+    paths; the HTML table names both players' payoff columns."""
+    assert bimatrix_equilibria(*BOS).note == "all equilibria (isolated)"
+    lh = bimatrix_equilibria(*BOS, method="lemke_howson")
+    assert lh.note == "Lemke–Howson finds only the equilibria its paths reach"
+    html = bimatrix_equilibria(*BOS)._repr_html_()
+    assert "u row" in html and "u column" in html

@@ -541,3 +541,181 @@ def test_bad_grids_and_too_many_types():
     with pytest.raises(ValueError, match=r"identical firms"):
         ClusterVsScattered.with_firm_sizes(n=4, leads=1).schedule()
     assert math.isfinite(model.solve().gain)
+
+
+# ============================================================================ edges and accessors
+def _greatest_symmetric_equilibrium(payoff):
+    """Largest m with payoff(m) >= 0 (entrants stay) and payoff(m + 1) <= 0 (nobody else
+    enters), over m = 0 … n of a symmetric entry game (payoff[0] unused)."""
+    n = len(payoff) - 1
+    eqs = [m for m in range(n + 1)
+           if (m == 0 or payoff[m] >= 0) and (m == n or payoff[m + 1] <= 0)]
+    return max(eqs)
+
+
+@pytest.mark.parametrize("s", [0.0, 0.3, 0.6])
+def test_entrant_payoff_schedule_gives_the_scattered_equilibrium(s):
+    """CLUSTER-1 (a) for identical firms from the per-count schedule: the entry game's
+    payoff ``CE(m) − (1 − s)F − o`` of the schedule, read as a symmetric entry game (m
+    entrants stay iff payoff(m) ≥ 0, nobody else enters iff payoff(m + 1) ≤ 0), has its
+    greatest pure equilibrium at the scattered count of the solved model (3, 4, 7 in the
+    prototype, CLUSTER-4)."""
+    model = ClusterVsScattered(**PROTO, n=8, s=s)
+    pay = model.schedule(None)["entrant_payoff"]
+    ce = model.schedule(None)["ce"]
+    np.testing.assert_allclose(pay[1:], ce[1:] - (1 - s) * 60.0, rtol=1e-12)
+    assert _greatest_symmetric_equilibrium(pay) == model.headline()["m_U"] == {
+        0.0: 3, 0.3: 4, 0.6: 7}[s]
+
+
+def test_no_entry_either_way_every_membership_is_weakly_stable():
+    """CLUSTER-2 with weak inequalities (d'Aspremont et al. 1983: a member stays when
+    leaving does not pay strictly more): when entry is too dear for anyone, members and
+    non-members all earn 0, every membership of two or more is internally and externally
+    stable, and the largest (everybody) is the equilibrium one — regime 1, not 7."""
+    model = ClusterVsScattered(n=4, F=1e4, F0=1e4)
+    h = model.headline()
+    assert (h["regime_code"], h["m_U"], h["m_C"], h["members"]) == (1, 0, 0, 4)
+    stab = model.solve().stability
+    assert stab.internal and stab.external
+    assert stab.stable_memberships == ((2,), (3,), (4,))
+
+
+def _regime_by_definition(V_U, V_C, m_U, m_C, members, tol):
+    """The regime number from its definition in the module docstring (REGIMES)."""
+    loses = V_U >= V_C - tol
+    if loses:
+        code = 1 if m_U == 0 and m_C == 0 else 6
+    elif m_U == 0:
+        code = 2
+    else:
+        code = 3 if m_U > m_C else 4 if m_U < m_C else 5
+    if members == 0 and not (m_U == 0 and m_C == 0 and loses):
+        code = 7
+    return code
+
+
+def test_regime_codes_follow_their_definitions():
+    """Every cell of a regime map carries the regime its own numbers define, on a grid
+    (organising cost × entry cost) where the cluster loses in several ways — including
+    regime 6 with more entrants in the cluster than scattered (0 < m_U < m_C)."""
+    rm = ClusterVsScattered(n=6).regime_map("governance", np.linspace(20.0, 40.0, 5), "F",
+                                            np.linspace(20.0, 200.0, 7))
+    scale = np.abs(np.r_[rm.V_U.ravel(), rm.V_C.ravel()]).max()
+    for idx in np.ndindex(rm.code.shape):
+        want = _regime_by_definition(rm.V_U[idx], rm.V_C[idx], rm.m_U[idx], rm.m_C[idx],
+                                     rm.members[idx], 1e-9 * scale)
+        assert rm.code[idx] == want, idx
+    assert ((rm.code == 6) & (rm.m_U > 0) & (rm.m_U < rm.m_C)).any()
+    assert len(set(np.unique(rm.code))) >= 3
+
+
+@pytest.mark.parametrize("k, c_f, c0", [(2, 20.0, 40.0), (2, 20.0, 46.0), (2, 20.0, 47.0),
+                                        (2, 20.0, 50.0), (0, 40.0, 90.0), (1, 10.0, 56.0)])
+def test_interior_is_the_cournot_participation_condition(k, c_f, c0):
+    """MKT-1: a lone home entrant at cost c against k incumbents at c_f produces iff
+    ``q = (a − (k + 1)c + k c_f)/(b(k + 2)) > 0`` (all incumbents active, c_f < c)."""
+    model = ClusterVsScattered(n=3, k=k, c_f=c_f, c0=c0)
+    a = model.a
+    assert model.interior() == (a - (k + 1) * c0 + k * c_f > 0)
+
+
+def test_symmetric_closed_forms_equal_the_schedule():
+    """CLUSTER-4's symmetric case (c0 = c_f, γ = 0, all firms active): the closed forms of
+    a member's certainty equivalent with pooling and the signal, ``CE_C(m)``, and the
+    cluster's surplus ``W_C(m) = m(CE_C(m) − f) − F0`` equal the model's numeric schedule
+    with every mechanism on, for k = 0, 1, 3 incumbents."""
+    for k in (0, 1, 3):
+        prm = dict(a=100.0, b=1.0, c=40.0, sigma2=300.0, omega=0.4, tau=250.0, r=0.6, k=k)
+        model = ClusterVsScattered(n=6, k=k, gamma=0.0, c0=40.0, c_f=40.0, r=0.6,
+                                   common_share=0.4, sigma2=300.0, tau=250.0, F0=30.0, f=12.0)
+        sched = model.schedule("all")
+        cf = model.closed_forms()
+        ms = np.arange(1, 7)
+        np.testing.assert_allclose(cf.evaluate("ce_cluster", m=ms, **prm), sched["ce"][1:],
+                                   rtol=1e-12)
+        np.testing.assert_allclose(cf.evaluate("cluster_surplus", m=ms, F0=30.0, f=12.0, **prm),
+                                   sched["national"][1:], rtol=1e-12)
+        np.testing.assert_allclose(cf.evaluate("quantity", m=ms, a=100.0, b=1.0, c=40.0, k=k),
+                                   sched["quantity"][1:], rtol=1e-12)
+
+
+@given(m=st.integers(1, 6), w=st.floats(0.0, 1.0), kappa=st.floats(0.0, 1.0),
+       s2=st.floats(1.0, 600.0))
+def test_colocated_pool_premium(m, w, kappa, s2):
+    """RISK-1 with co-location: the share κ of the firm-specific variance becomes common
+    among members, so m members with outputs q pool ``Var = (ω + κ(1 − ω))σ²(mq)² +
+    (1 − κ)(1 − ω)σ² m q²`` and each pays ``Var/(2 m τ)/m`` — RiskSyndicate's premium
+    with common share ``ω + κ(1 − ω)``."""
+    tau = 300.0
+    model = ClusterVsScattered(sigma2=s2, common_share=w, colocation=kappa, tau=tau, r=0.0,
+                               n=6)
+    pooled = model.schedule(["risk sharing"])
+    q = pooled["quantity"][m]
+    w_eff = w + kappa * (1 - w)
+    syn = gt.RiskSyndicate.exchangeable(m, 0.0, tau, q**2 * s2, w_eff)
+    assert pooled["premium"][m] == pytest.approx(-syn.certainty_equivalent() / m, rel=1e-9,
+                                                 abs=1e-12)
+
+
+def test_accessors_agree_with_solve():
+    """The one-number accessors read the same equilibrium as ``solve``; the platform game
+    of m members is the airport game whose Shapley value is ``F0/m + f`` each
+    (Littlechild & Owen 1973, COOP-4)."""
+    model = ClusterVsScattered(n=5, F0=30.0, f=12.0)
+    res = model.solve()
+    assert model.cluster_surplus() == res.cluster.national_surplus
+    assert model.scattered_surplus() == res.scattered.national_surplus
+    assert model.regime() == res.regime
+    for m in (1, 3):
+        pg = model.platform_game(m)
+        np.testing.assert_allclose(gt.shapley_value(pg.game()), np.full(m, 30.0 / m + 12.0))
+    with pytest.raises(ValueError, match=r"\bm\b"):
+        model.platform_game(0)
+
+
+def test_generators_pass_their_parameters_and_weak_bounds_are_allowed():
+    """``from_size_distribution`` hands its entry cost to the model; the weak bounds of
+    the parameters (zero cost floor, no variance, no common risk, no incumbents) are
+    valid inputs, and the stable-size grid names a bad argument."""
+    model = ClusterVsScattered.from_size_distribution(n=6, types=2, F=80.0)
+    assert np.all(np.asarray(model.F) == 80.0)
+    for edge in (dict(c_floor=0.0), dict(sigma2=0.0), dict(common_share=0.0), dict(k=0),
+                 dict(gamma=0.0, r=0.0, F0=0.0)):
+        assert math.isfinite(ClusterVsScattered(n=3, **edge).headline()["gain"])
+    for bad in (([], [0.0], "n_values"), ([3], [], "governance_values")):
+        with pytest.raises(ValueError, match=rf"\b{bad[2]}\b"):
+            ClusterVsScattered(n=3).stable_sizes(bad[0], bad[1])
+
+
+def test_equal_sharing_splits_the_same_surplus_equally():
+    """COOP-6 inside M0: with the grand coalition imposed, the equal split and the Shapley
+    value divide the same members' surplus (efficiency); the equal split gives every
+    member the same payoff; with identical firms the two coincide (symmetry)."""
+    kw = dict(n=4, leads=1, membership="all", F0=40.0, f=10.0)
+    eq = ClusterVsScattered.with_firm_sizes(sharing="equal", **kw).solve().stability
+    sh = ClusterVsScattered.with_firm_sizes(sharing="shapley", **kw).solve().stability
+    assert np.ptp(eq.payoff_inside) == pytest.approx(0.0, abs=1e-9)
+    assert eq.payoff_inside.sum() == pytest.approx(sh.payoff_inside.sum(), rel=1e-12)
+    same = [ClusterVsScattered(n=4, membership="all", sharing=rule).solve().stability
+            for rule in ("equal", "shapley")]
+    np.testing.assert_allclose(same[0].payoff_inside, same[1].payoff_inside, rtol=1e-12)
+
+
+def test_firm_size_constructors_keep_what_they_are_given():
+    """``with_firm_sizes`` applies a common entry cost to both types (and nothing else),
+    leaves a type without a capital limit unconstrained; ``from_size_distribution``
+    derives cost and risk tolerance from the same size, so
+    ``(τ/τ_0)^(−ε_c/ε_τ) = c/c_0`` firm by firm; the schedule names its priced-out flag."""
+    m = ClusterVsScattered.with_firm_sizes(n=4, leads=1, F=80.0)
+    assert np.all(np.asarray(m.F) == 80.0) and np.all(np.asarray(m.outside) == 0.0)
+    m = ClusterVsScattered.with_firm_sizes(n=4, leads=1, lead_capital=10.0)
+    assert np.array_equal(np.asarray(m.capital), [10.0, np.inf, np.inf, np.inf])
+    m = ClusterVsScattered.with_firm_sizes(n=4, leads=1, sme_capital=10.0)
+    assert np.array_equal(np.asarray(m.capital), [np.inf, 10.0, 10.0, 10.0])
+    d = ClusterVsScattered.from_size_distribution(n=8, types=3, seed=5, base_cost=40.0,
+                                                  cost_elasticity=0.05, base_tau=300.0,
+                                                  tau_elasticity=0.5)
+    np.testing.assert_allclose((np.asarray(d.tau) / 300.0) ** (-0.1), np.asarray(d.c0) / 40.0,
+                               rtol=1e-8)
+    assert not ClusterVsScattered(n=4).schedule()["priced_out"].any()

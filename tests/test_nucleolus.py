@@ -485,3 +485,26 @@ def test_scale_invariance_tiny_and_huge_games(scale):
     np.testing.assert_allclose(gt.nucleolus(game), np.array([50, 75, 75]) * scale, rtol=1e-7)
     assert gt.least_core(game).epsilon == pytest.approx(
         gt.least_core(gt.bankruptcy_game(200, [100, 200, 300])).epsilon * scale, rel=1e-7)
+
+
+@pytest.mark.parametrize("worst, shift", [(1e-4, 0.0), (0.0, 2e-4), (1e-4, 3e-4), (3e-4, 1e-4)])
+def test_error_is_the_largest_certificate_residual(monkeypatch, worst, shift):
+    """The ``error`` reported with a nucleolus is the largest of the LP sequence's own
+    residual and the final point's efficiency (and, for the nucleolus, individual
+    rationality) residuals — here a solver result moved off efficiency by ``shift`` and
+    reporting ``worst`` must give ``max(worst, shift)``, and ``approximate`` once that
+    exceeds the certified bound."""
+    import importlib
+
+    nu_mod = importlib.import_module("gametheory.coalitional.nucleolus")
+    g = gt.TUGame([0, 0, 0, 0, 0, 0, 0, 1.0])
+    real = nu_mod._lexicographic_highs
+
+    def off(W, **kw):
+        y, _, rounds = real(W, **kw)
+        return y + np.array([shift, 0.0, 0.0]), worst, rounds
+
+    monkeypatch.setattr(nu_mod, "_lexicographic_highs", off)
+    x = gt.nucleolus(g)
+    assert x.error == pytest.approx(max(worst, shift), rel=1e-9)
+    assert x.guarantee == "approximate"

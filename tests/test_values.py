@@ -397,3 +397,16 @@ def test_proportional_allocation_with_small_stand_alone_values():
     for scale in (1.0, 100.0, 1e-6):
         x = gt.proportional_allocation(gt.TUGame(scale * np.array([0, 0.5, 1.5, 4.0])))
         np.testing.assert_allclose(x, scale * np.array([1.0, 3.0]), rtol=1e-12)
+
+
+def test_tau_value_when_minimal_rights_meet_utopia_within_the_tolerance():
+    """Tijs (1981): when ``Σ(M − m)`` is within the tolerance the segment is a point and
+    the τ-value is ``m`` plus an equal share of what efficiency still needs. Two
+    symmetric players, ``v(1) = v(2) = 1``, ``v(12) = 2.05``: ``m = (1, 1)``,
+    ``M = (1.05, 1.05)``; at a loose tolerance (``span = 0.1`` counts as a point) the
+    answer must still be efficient and symmetric, ``(1.025, 1.025)`` — the value of the
+    α-formula too."""
+    g = gt.TUGame([0.0, 1.0, 1.0, 2.05])
+    loose = gt.tau_value(g, tol=0.1)
+    np.testing.assert_allclose(loose, [1.025, 1.025], rtol=1e-12)
+    np.testing.assert_allclose(gt.tau_value(g), loose, rtol=1e-12)
