@@ -37,7 +37,7 @@ def _figures(args) -> int:
         for name, prod in pipeline.load().items():
             print(f"{prod.kind:6s} {name:40s} {prod.description}")
         return 0
-    paths = pipeline.run(args.out, args.only, case=args.case)
+    paths = pipeline.run(args.out, args.only, case=args.case, jobs=args.jobs)
     print(f"wrote {len(paths)} files under {args.out}/")
     return 0
 
@@ -168,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--only", nargs="+", metavar="NAME",
                    help="make only these products (names from --list)")
     f.add_argument("--list", action="store_true", help="list the products and exit")
+    f.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes making products side by side (default: 2, at most "
+                        "the CPU count; 1: one after another in this process)")
     f.set_defaults(func=_figures)
 
     s = sub.add_parser("solve", help="print the headline answers of a case (integrated model)",

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from matching import whole_words
 from scipy.optimize import brentq, minimize
 
+from gametheory._tolerance import tolerance
 from gametheory.models import InfoSharing, public_information
 from gametheory.models.information import ACTIONS, REGIONS
 
@@ -220,6 +221,29 @@ def test_regions_and_surpluses():
             assert m.cluster_surplus() >= m.scattered_surplus() - 1e-12
             assert math.isclose(m.cluster_surplus() - m.scattered_surplus(),
                                 2 * res.association_gain, rel_tol=1e-9, abs_tol=1e-12)
+
+
+@pytest.mark.parametrize("comp", ["cournot", "bertrand"])
+@pytest.mark.parametrize("unc", ["common", "private"])
+def test_region_grid_matches_point_by_point(comp, unc):
+    """INFO-1, INFO-2: the region map, computed for the whole grid at once, is the region of
+    the share/keep game solved separately at each (γ, precision) (sympy closed form for the
+    common-value payoffs, the numerical game for the others)."""
+    gammas, precisions = np.array([-0.9, -0.3, 0.0, 0.4, 0.85]), np.array([0.1, 1.0, 7.0])
+    model = InfoSharing(competition=comp, uncertainty=unc, a=7.0, c=1.0, sigma2=1.5)
+    reg = model.sharing_regions(gammas, precisions)
+    cf = model.closed_forms() if unc == "common" else None
+    for i, g in enumerate(gammas):
+        for j, r in enumerate(precisions):
+            m = model.replace(gamma=float(g), noise=1.0 / float(r))
+            assert reg[i, j] == m.solve().region, (g, r)
+            if unc == "common":  # and the region of the closed-form payoffs
+                A = np.array([[float(cf.evaluate(f"profit_{ACTIONS[a]}_{ACTIONS[b]}",
+                                                 gamma=g, sigma2=1.5, noise=1.0 / r,
+                                                 a=7.0, c=1.0)) for b in (0, 1)]
+                              for a in (0, 1)])
+                assert reg[i, j] == InfoSharing._classify(A, [(0, 0)], (), 0.0,
+                                                          tolerance(A)).region, (g, r)
 
 
 # ------------------------------------------------------------------ INFO-3 public information

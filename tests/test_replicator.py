@@ -227,6 +227,49 @@ def test_trajectories_confirm_the_verdicts(seed):
     assert all(rd.rest_points()[i].stability == "sink" for i in idx if i >= 0)
 
 
+@settings(deadline=None, max_examples=max(5, settings().max_examples // 4))
+@given(seed=st.integers(0, 2**32 - 1), shape=st.sampled_from([(2, 2), (2, 2, 2)]))
+def test_limits_trap_certificate_matches_full_integration(seed, shape):
+    """DYN-13: the limits found with trapping boxes (paths stop once certain to end within
+    the radius of a pure sink) are the limits read off paths integrated to the horizon."""
+    rd = ReplicatorDynamics(random_game(seed, shape))
+    pts = rd.rest_points()
+    starts = np.random.default_rng(seed).random((300, len(shape)))
+    for horizon, radius in ((200.0, 1e-3), (30.0, 1e-2)):
+        fast = rd.limits(starts, horizon=horizon, points=pts, radius=radius)
+        tr = rd.trajectories(starts, horizon / rd.scale, n_points=101)
+        slow = np.full(len(starts), -1)
+        for i, pt in enumerate(pts):
+            if pt.stability == "sink":
+                slow[np.abs(tr.final - pt.state).max(axis=-1) < radius] = i
+        # paths that come within round-off of a face z_p = 1 and leave it again owe their
+        # escape to round-off (1 − z_p is lost): either answer is within the error
+        z = tr.states[..., ::2]
+        roundoff = ((z.max(axis=1) > 1 - 1e-12) & (z[:, -1] < 0.5)).any(axis=-1)
+        # a path may lie within the integration error of a separatrix: allow 1 in 300
+        bad = (fast != slow) & ~roundoff
+        assert bad.sum() <= 1, (horizon, fast[bad], slow[bad])
+        assert all(pts[i].stability == "sink" for i in fast if i >= 0)
+    assert rd.limits(starts[0], points=pts).shape == (1,)
+
+
+def test_retired_columns_are_frozen():
+    """DYN-13: the integrator stops the columns its ``retire`` callback marks and repeats
+    their last state; the other columns are integrated as without retirement."""
+    from gametheory.dynamics._integrate import dopri5
+
+    times = np.linspace(0.0, 2.0, 5)
+    Y0 = np.array([[1.0, 2.0, 3.0]])
+    plain, _ = dopri5(lambda Y: -Y, Y0, times)
+    frozen, _ = dopri5(lambda Y: -Y, Y0, times,
+                       retire=lambda k, Y, cols: (cols == 1) if k == 2 else cols < 0)
+    assert np.allclose(plain[:, 0, :], np.exp(-times)[:, None] * Y0[0], rtol=1e-6)
+    assert np.array_equal(frozen[3:, 0, 1], [plain[2, 0, 1]] * 2)
+    assert np.allclose(frozen[:, 0, [0, 2]], plain[:, 0, [0, 2]], rtol=1e-6)
+    everything, _ = dopri5(lambda Y: -Y, Y0, times, retire=lambda k, Y, cols: cols >= 0)
+    assert np.array_equal(everything[1:], np.repeat(everything[1:2], 4, axis=0))
+
+
 @pytest.mark.parametrize("lam", [1e-9, 1e9])
 def test_unit_invariance(lam):
     """DYN-2/3: payoffs × λ leave rest points and verdicts unchanged, scale eigenvalues by λ,

@@ -133,6 +133,33 @@ def test_unit_invariance(lam):
                           s.basins("s", [lam], n_starts=60).shares)
 
 
+@settings(deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_normal_form_is_the_exact_value_rounded_once(seed):
+    """DYN-5: the numerical game at given parameters is the exact rational value of each
+    payoff (sympy substitution of the parameters as rationals) rounded once to a float, for
+    polynomial payoffs as for others (a square root, a quotient)."""
+    rng = np.random.default_rng(seed)
+    g, k, c = sp.symbols("g k c", real=True)
+    game = SymbolicReplicator({(0, 0): (g * k - 3 * c / 7, sp.sqrt(k ** 2 + 1)),
+                               (0, 1): (g - k, 1 / (1 + c ** 2)),
+                               (1, 0): (sp.Rational(1, 3), 2 * g ** 2),
+                               (1, 1): (-k, 2 - k)})
+    tri = gt.TripartiteOFDI.symbolic()
+    for sym in (game, tri):
+        vals = {s.name: float(v) for s, v in
+                zip(sym.parameters, rng.normal(size=len(sym.parameters))
+                    * 10.0 ** rng.integers(-9, 10, len(sym.parameters)))}
+        got = sym.normal_form(**vals).payoffs
+        exact = {s: sp.Rational(vals[s.name]) for s in sym.parameters}
+        for prof, u in sym.payoffs.items():
+            for p, e in enumerate(u):
+                want = float(sp.N(e.subs(exact), 40))
+                assert got[prof + (p,)] == pytest.approx(want, rel=1e-15, abs=0), (e, vals)
+                if e.is_polynomial(*sym.parameters):
+                    assert got[prof + (p,)] == want, (e, vals)
+
+
 # --------------------------------------------------------------------------- any 2x2(x2) game
 def test_general_symbolic_two_population_game():
     """DYN-5: a general 2×2 asymmetric game with 8 symbolic payoffs: four vertices with

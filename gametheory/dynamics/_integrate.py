@@ -36,12 +36,19 @@ MAX_STEPS = 1_000_000
 
 
 def dopri5(f, Y0: np.ndarray, times: np.ndarray, rtol: float = 1e-7,
-           atol: float = 1e-10) -> tuple[np.ndarray, int]:
+           atol: float = 1e-10, retire=None) -> tuple[np.ndarray, int]:
     """Integrate ``dY/dt = f(Y)`` from ``Y0`` (shape (dim, B)) to each of ``times`` (increasing,
-    ``times[0]`` the start). Returns ``(Y at times, shape (T, dim, B), number of f calls)``."""
+    ``times[0]`` the start). Returns ``(Y at times, shape (T, dim, B), number of f calls)``.
+
+    ``retire``: optional ``retire(k, Y, cols) -> bool mask`` called at each output time
+    ``times[k]`` (``k >= 1``) with the states ``Y`` of the columns ``cols`` still being
+    integrated; the columns it marks are frozen from then on (their state at ``times[k]``
+    is repeated at the later output times) and no longer integrated. ``f`` must act on
+    each column separately (as a vector field of a batch does)."""
     Y = np.array(Y0, dtype=float)
     out = np.empty((len(times),) + Y.shape)
     out[0] = Y
+    cols = np.arange(Y.shape[-1]) if retire is not None else None
     t = float(times[0])
     K = [f(Y)] + [None] * 6
     nfev = 1
@@ -82,5 +89,15 @@ def dopri5(f, Y0: np.ndarray, times: np.ndarray, rtol: float = 1e-7,
                     h = h_step * factor
             else:
                 h = h_step * max(0.2, 0.9 * ratio ** -0.2)
-        out[k] = Y
+        if retire is None:
+            out[k] = Y
+            continue
+        out[k] = out[k - 1]
+        out[k][..., cols] = Y
+        keep = ~np.asarray(retire(k, Y, cols), dtype=bool)
+        if not keep.all():
+            Y, K[0], cols = Y[..., keep], K[0][..., keep], cols[keep]
+            if cols.size == 0:
+                out[k + 1:] = out[k]
+                break
     return out, nfev

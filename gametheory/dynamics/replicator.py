@@ -217,6 +217,7 @@ class ReplicatorDynamics:
                              for p in range(n)]
             if all(k == 2 for k in self.sizes):
                 self._gap = [m[:, 0] - m[:, 1] for m in self._pay_mat]
+                self._gap_poly = [self._multilinear(p) for p in range(n)]
             self._cross_subs = {}
             for p in range(n):
                 for q in range(n):
@@ -295,15 +296,70 @@ class ReplicatorDynamics:
         """Two strategies per population, ``Z`` (populations, B) the first strategies' shares:
         ``ż_p = z_p (1 − z_p) (u_p(first) − u_p(second))``."""
         out = np.empty_like(Z)
-        B = Z.shape[1]
         for p in range(self.n_populations):
-            w = np.ones((1, B))
-            for q in range(self.n_populations):
-                if q != p:
-                    w = (w[:, None, :] * np.stack([Z[q], 1.0 - Z[q]])[None]).reshape(-1, B)
-            gap = np.einsum("j,jb->b", self._gap[p], w)
-            out[p] = Z[p] * (1.0 - Z[p]) * gap
+            out[p] = Z[p] * (1.0 - Z[p]) * self._binary_gap(p, Z)
         return out
+
+    def _multilinear(self, p: int) -> list:
+        """The gap of population ``p`` (two strategies each) as a polynomial in the others'
+        first-strategy shares: ``[(populations q, coefficient of Π z_q), ...]``, nonzero
+        terms only. Each share enters the profile weights as ``z`` (first) or ``1 − z``
+        (second): per axis, the constant term is the value at the second strategy and
+        the slope the first minus the second."""
+        others = [q for q in range(self.n_populations) if q != p]
+        T = self._gap[p].reshape((2,) * len(others))
+        for ax in range(len(others)):
+            first, second = np.take(T, 0, axis=ax), np.take(T, 1, axis=ax)
+            T = np.stack([second, first - second], axis=ax)
+        return [(tuple(q for q, b in zip(others, idx) if b), float(T[idx]))
+                for idx in itertools.product((0, 1), repeat=len(others)) if T[idx] != 0]
+
+    def _binary_gap(self, p: int, Z: np.ndarray) -> np.ndarray:
+        """``u_p(first) − u_p(second)`` at first-strategy shares ``Z`` (populations, B); row
+        ``p`` of ``Z`` is not used (the gap is multilinear in the other rows)."""
+        out = np.zeros(Z.shape[1])
+        for qs, c in self._gap_poly[p]:
+            if not qs:
+                out += c
+                continue
+            term = c * Z[qs[0]]
+            for q in qs[1:]:
+                term *= Z[q]
+            out += term
+        return out
+
+    def _certified(self, Z: np.ndarray, vertex: np.ndarray, t_left: float,
+                   radius: float) -> np.ndarray:
+        """Which first-strategy shares ``Z`` (populations, B) are certain to be within
+        ``radius`` (max norm) of the pure profile ``vertex`` (0/1 first-strategy shares)
+        after time ``t_left`` and ever after.
+
+        The box between ``z`` and the vertex is a trap when every population's payoff gap
+        points toward the vertex, by at least ``m_p > 0``, on the whole box: each share
+        then moves monotonically toward the vertex (so the path stays in the box) with
+        ``d/dt ln(d_p / (1 − d_p)) ≤ −m_p`` for its distance ``d_p``. The gap of ``p`` is
+        multilinear in the others' shares, so its minimum over the box is at a corner.
+        """
+        sign = np.where(vertex > 0.5, 1.0, -1.0)
+        d = np.abs(Z - vertex[:, None])
+        ok = np.ones(Z.shape[1], dtype=bool)
+        others = range(self.n_populations - 1)
+        for p in range(self.n_populations):
+            qs = [q for q in range(self.n_populations) if q != p]
+            rate = np.full(Z.shape[1], np.inf)
+            for corner in itertools.product((False, True), repeat=len(qs)):
+                C = Z.copy()
+                for i in others:
+                    if corner[i]:
+                        C[qs[i]] = vertex[qs[i]]
+                rate = np.minimum(rate, sign[p] * self._binary_gap(p, C))
+            ok &= rate > self._eig_tol
+            with np.errstate(divide="ignore", invalid="ignore"):
+                # time after which d_p < radius at the slowest admissible rate
+                t_need = (np.log(d[p] / (1.0 - d[p]))
+                          - math.log(radius / (1.0 - radius))) / rate
+            ok &= (d[p] < radius) | (t_need < t_left)
+        return ok
 
     def payoffs(self, x) -> list[np.ndarray]:
         """Expected payoff of every strategy of every population at states ``x`` (batch)."""
@@ -711,6 +767,8 @@ class ReplicatorDynamics:
         points = self.rest_points() if points is None else points
         horizon = positive(horizon, "horizon")
         t_max = horizon / (self.scale or 1.0)
+        if not self._single and all(k == 2 for k in self.sizes) and 0 < radius < 0.5:
+            return self._binary_limits(x0, t_max, points, radius)
         final = self.trajectories(x0, t_max, n_points=2).final
         out = np.full(final.shape[0], -1, dtype=np.int64)
         for i, pt in enumerate(points):
@@ -718,4 +776,36 @@ class ReplicatorDynamics:
                 continue
             d = np.abs(final - pt.state).max(axis=-1)
             out[d < radius] = i
+        return out
+
+    def _binary_limits(self, x0, t_max: float, points: RestPointSet,
+                       radius: float) -> np.ndarray:
+        """:meth:`limits` with two strategies per population: paths are integrated to a
+        series of check times, and a path stops as soon as it is certain to be within
+        ``radius`` of a pure sink at ``t_max`` (:meth:`_certified`); the others run to
+        ``t_max`` and are classified by their end state."""
+        X0 = self.check_state(x0)
+        X0 = np.atleast_2d(X0).reshape(-1, self.dim)[: 1 if X0.ndim == 1 else None]
+        out = np.full(X0.shape[0], -1, dtype=np.int64)
+        sinks = [(i, pt.state[::2]) for i, pt in enumerate(points)
+                 if pt.stability == "sink" and pt.is_pure]
+        times = t_max * np.concatenate([[0.0], 2.0 ** -np.arange(12.0, -1.0, -1.0)])
+
+        def retire(k, Z, cols):
+            done = np.zeros(Z.shape[1], dtype=bool)
+            for i, v in sinks:
+                hit = ~done & self._certified(Z, v, t_max - times[k], radius)
+                out[cols[hit]] = i
+                done |= hit
+            return done
+
+        Z, _ = dopri5(self._binary_velocity, np.ascontiguousarray(X0[:, ::2].T), times,
+                      retire=retire)
+        final = np.clip(Z[-1].T, 0.0, 1.0)  # (B, populations)
+        open_ = out < 0
+        for i, pt in enumerate(points):
+            if pt.stability != "sink":
+                continue
+            d = np.abs(final - pt.state[::2]).max(axis=-1)
+            out[open_ & (d < radius)] = i
         return out

@@ -45,8 +45,10 @@ Cambridge University Press, ch. 10.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import sympy as sp
@@ -486,15 +488,48 @@ class SymbolicReplicator:
         from ..noncooperative.normal_form import NormalFormGame
 
         subs = self._values(values)
+        exact = {k: Fraction(v.p, v.q) for k, v in subs.items()}
         arr = np.zeros((2,) * self.n + (self.n,))
         for prof, u in self.payoffs.items():
             for p, e in enumerate(u):
+                terms = self._polynomials().get((prof, p))
+                if terms is not None:  # a polynomial: exact in rationals, rounded once
+                    arr[prof + (p,)] = float(sum(
+                        (c * math.prod(exact[x] ** k for x, k in mono) for mono, c in terms),
+                        Fraction(0)))
+                    continue
                 val = complex(sp.N(e.subs(subs)))
                 if abs(val.imag) > 0 or not np.isfinite(val.real):
                     raise ValueError(f"payoff at profile {prof}, population {p} is not a finite "
                                      f"real number at these values: {val}")
                 arr[prof + (p,)] = val.real
         return NormalFormGame(arr, self.populations, self.strategies)
+
+    def _polynomials(self) -> dict:
+        """``{(profile, population): [(((symbol, power), ...), Fraction coefficient), ...]}``
+        for the payoffs that are polynomials in the parameters with rational coefficients
+        (the others are substituted in sympy)."""
+        if getattr(self, "_poly_cache", None) is None:
+            polys = {}
+            for prof, u in self.payoffs.items():
+                for p, e in enumerate(u):
+                    gens = sorted(e.free_symbols, key=lambda x: x.name)
+                    try:
+                        poly = sp.Poly(e, *gens) if gens else None
+                    except sp.PolynomialError:
+                        continue
+                    if poly is None:
+                        if e.is_Rational:
+                            polys[prof, p] = [((), Fraction(int(e.p), int(e.q)))]
+                        continue
+                    if not poly.domain.is_QQ and not poly.domain.is_ZZ:
+                        continue
+                    polys[prof, p] = [
+                        (tuple((x, k) for x, k in zip(gens, mono) if k),
+                         Fraction(int(sp.Rational(c).p), int(sp.Rational(c).q)))
+                        for mono, c in poly.terms()]
+            self._poly_cache = polys
+        return self._poly_cache
 
     def numeric(self, **values):
         """The numerical :class:`ReplicatorDynamics` at parameter ``values``."""

@@ -188,9 +188,15 @@ def _affine_mean(f, mu):
     return f[0] + f[1] @ mu
 
 
-def _affine_product_mean(u, v, mu, Sigma) -> float:
-    """``E[u(Z) v(Z)]`` for affine ``u = u0 + u'Z``, ``v = v0 + v'Z``, ``Z ~ N(mu, Sigma)``."""
-    return float(_affine_mean(u, mu) * _affine_mean(v, mu) + u[1] @ Sigma @ v[1])
+def _quadratic_form(u, Sigma, v):
+    """``u' Sigma v`` over the last axes (batches broadcast)."""
+    return np.einsum("...i,...ij,...j->...", u, Sigma, v)
+
+
+def _affine_product_mean(u, v, mu, Sigma):
+    """``E[u(Z) v(Z)]`` for affine ``u = u0 + u'Z``, ``v = v0 + v'Z``, ``Z ~ N(mu, Sigma)``
+    (batches broadcast)."""
+    return _affine_mean(u, mu) * _affine_mean(v, mu) + _quadratic_form(u[1], Sigma, v[1])
 
 
 def _trunc_second_moment(mu: float, sd: float, h: float) -> float:
@@ -320,17 +326,25 @@ class InfoSharing(Model):
         positive(self.noise, "noise (signal noise variance; precision = 1/noise)")
 
     # ------------------------------------------------------------------ state space
-    def _state(self):
-        """``(mu, Sigma, G)``: Gaussian state and the signal rows ``G[i]`` (``s_i = G[i] Z``)."""
-        s2, v = float(self.sigma2), float(self.noise)
+    # Every method below takes optional arrays ``gamma`` and ``noise`` of one shape (B,):
+    # the same equilibrium computed at B parameter values at once (``sharing_regions``).
+    def _state(self, noise=None):
+        """``(mu, Sigma, G)``: Gaussian state and the signal rows ``G[i]`` (``s_i = G[i] Z``);
+        ``Sigma`` has shape (d, d), or (B, d, d) for ``noise`` of shape (B,)."""
+        s2 = float(self.sigma2)
+        v = float(self.noise) if noise is None else np.asarray(noise, dtype=float)
         if self.uncertainty == "common":  # Z = (α, ε1, ε2)
             mu = np.array([self.a, 0.0, 0.0])
-            Sigma = np.diag([s2, v, v])
+            var = [np.full_like(v, s2), v, v]
             G = np.array([[1.0, 1.0, 0.0], [1.0, 0.0, 1.0]])
         else:  # Z = (c1, c2, ε1, ε2)
             mu = np.array([self.c, self.c, 0.0, 0.0])
-            Sigma = np.diag([s2, s2, v, v])
+            var = [np.full_like(v, s2), np.full_like(v, s2), v, v]
             G = np.array([[1.0, 0.0, 1.0, 0.0], [0.0, 1.0, 0.0, 1.0]])
+        d = mu.size
+        Sigma = np.zeros(np.shape(v) + (d, d))
+        for j in range(d):
+            Sigma[..., j, j] = var[j]
         return mu, Sigma, G
 
     def _primitives(self, i: int, d: int):
@@ -343,81 +357,116 @@ class InfoSharing(Model):
             cost = (0.0, np.eye(d)[i])
         return alpha, cost
 
-    def _target(self, i: int, d: int):
+    def _gamma(self, gamma=None):
+        return float(self.gamma) if gamma is None else np.asarray(gamma, dtype=float)
+
+    def _target(self, i: int, d: int, gamma=None):
         """``T_i`` of the first-order condition and the strategic coefficient ``δ``."""
         alpha, cost = self._primitives(i, d)
-        g = float(self.gamma)
+        g = self._gamma(gamma)
         if self.competition == "cournot":
             return (alpha[0] - cost[0], alpha[1] - cost[1]), -g
-        return ((1 - g) * alpha[0] + cost[0], (1 - g) * alpha[1] + cost[1]), g
+        gv = np.asarray(g)[..., None]
+        return ((1 - g) * alpha[0] + cost[0], (1 - gv) * alpha[1] + cost[1]), g
 
     # ------------------------------------------------------------------ equilibrium
     def equilibrium(self, share1: bool, share2: bool) -> BayesNashResult:
         """Linear Bayesian–Nash equilibrium when firm ``i`` shares iff ``share_i``."""
         share1, share2 = flag(share1, "share1"), flag(share2, "share2")
-        mu, Sigma, G = self._state()
-        d = mu.size
+        r = self._equilibria(share1, share2, np.array([self.gamma]), np.array([self.noise]),
+                             full=True)
+        return BayesNashResult(shares=(bool(share1), bool(share2)), signals_seen=r["seen"],
+                               intercepts=r["k"][0], weights=tuple(w[0] for w in r["w"]),
+                               expected_profits=r["profits"][0],
+                               action_variance=r["var"][0],
+                               prob_negative_output=float(r["prob"][0]))
+
+    def _equilibria(self, share1: bool, share2: bool, gamma, noise, full: bool = False):
+        """The linear equilibrium at ``gamma``, ``noise`` of shape (B,): intercepts ``k``
+        (B, 2), weights ``w`` (two arrays (B, n_i)), expected ``profits`` (B, 2) and, when
+        ``full``, the action variances ``var`` and the probability ``prob`` of a negative
+        planned output (B,)."""
+        mu, Sigma, G = self._state(noise)
+        B, d = len(gamma), mu.size
         seen = ((0, 1) if share2 else (0,), (1, 0) if share1 else (1,))
         Gi = [G[list(seen[0])], G[list(seen[1])]]
         P = [np.linalg.inv(g @ Sigma @ g.T) for g in Gi]  # full rank: noise > 0
-        T = [self._target(i, d)[0] for i in range(2)]
-        delta = self._target(0, d)[1]
+        T = []
+        for i in range(2):
+            t, delta = self._target(i, d, gamma)
+            T.append((np.broadcast_to(t[0], (B,)), np.broadcast_to(t[1], (B, d))))
+        delta = np.broadcast_to(delta, (B,))
         # means: k_i = (E T_i + δ k_j)/2
-        ET = np.array([_affine_mean(t, mu) for t in T])
-        k = np.linalg.solve(np.array([[2.0, -delta], [-delta, 2.0]]), ET)
+        ET = np.stack([_affine_mean(t, mu) for t in T], axis=-1)
+        Mk = np.empty((B, 2, 2))
+        Mk[:, 0, 0] = Mk[:, 1, 1] = 2.0
+        Mk[:, 0, 1] = Mk[:, 1, 0] = -delta
+        k = np.linalg.solve(Mk, ET[..., None])[..., 0]
         # fluctuations: w_i − (δ/2) P_i G_i Σ G_j' w_j = ½ P_i G_i Σ t_i
         n1, n2 = len(seen[0]), len(seen[1])
-        M = np.eye(n1 + n2)
-        rhs = np.zeros(n1 + n2)
+        M = np.broadcast_to(np.eye(n1 + n2), (B, n1 + n2, n1 + n2)).copy()
+        rhs = np.zeros((B, n1 + n2))
         blocks = [slice(0, n1), slice(n1, n1 + n2)]
         for i, j in ((0, 1), (1, 0)):
-            M[blocks[i], blocks[j]] = -0.5 * delta * P[i] @ Gi[i] @ Sigma @ Gi[j].T
-            rhs[blocks[i]] = 0.5 * P[i] @ Gi[i] @ Sigma @ T[i][1]
-        w_all = np.linalg.solve(M, rhs)
-        w = (w_all[blocks[0]], w_all[blocks[1]])
-        x = [(k[i] - w[i] @ Gi[i] @ mu, Gi[i].T @ w[i]) for i in range(2)]
-        profits = self._expected_profits(x, mu, Sigma)
-        var = np.array([float(x[i][1] @ Sigma @ x[i][1]) for i in range(2)])
+            M[:, blocks[i], blocks[j]] = (-0.5 * delta[:, None, None]
+                                          * (P[i] @ Gi[i] @ Sigma @ Gi[j].T))
+            rhs[:, blocks[i]] = 0.5 * (P[i] @ Gi[i] @ Sigma @ T[i][1][..., None])[..., 0]
+        w_all = np.linalg.solve(M, rhs[..., None])[..., 0]
+        w = (w_all[:, blocks[0]], w_all[:, blocks[1]])
+        x = [(k[:, i] - w[i] @ Gi[i] @ mu, w[i] @ Gi[i]) for i in range(2)]
+        out = {"seen": seen, "k": k, "w": w,
+               "profits": self._expected_profits(x, mu, Sigma, gamma)}
+        if not full:
+            return out
+        out["var"] = np.stack([_quadratic_form(x[i][1], Sigma, x[i][1]) for i in range(2)],
+                              axis=-1)
         # planned output E[q_i | y_i] and its probability of being negative
-        prob = 0.0
+        prob = np.zeros(B)
         for i in range(2):
-            q = self._quantity(i, x, d)
-            pc = (q[0] + q[1] @ mu - (Gi[i] @ Sigma @ q[1]) @ P[i] @ Gi[i] @ mu,
-                  Gi[i].T @ P[i] @ Gi[i] @ Sigma @ q[1])
+            q = self._quantity(i, x, d, gamma)
+            q1 = np.broadcast_to(q[1], (B, d))
+            GSq = (Gi[i] @ Sigma @ q1[..., None])[..., 0]  # (B, n_i)
+            PGmu = P[i] @ (Gi[i] @ mu)                       # (B, n_i)
+            pc = (q[0] + q1 @ mu - np.einsum("bi,bi->b", GSq, PGmu),
+                  (Gi[i].T @ P[i] @ GSq[..., None])[..., 0])
             m = _affine_mean(pc, mu)
-            sd = float(np.sqrt(max(pc[1] @ Sigma @ pc[1], 0.0)))
-            prob = max(prob, float(ndtr(-m / sd)) if sd > 0 else float(m < 0))
-        return BayesNashResult(shares=(bool(share1), bool(share2)), signals_seen=seen,
-                               intercepts=k, weights=w, expected_profits=profits,
-                               action_variance=var, prob_negative_output=prob)
+            sd = np.sqrt(np.maximum(_quadratic_form(pc[1], Sigma, pc[1]), 0.0))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                pi = np.where(sd > 0, ndtr(-m / sd), (m < 0).astype(float))
+            prob = np.maximum(prob, pi)
+        out["prob"] = prob
+        return out
 
-    def _quantity(self, i, x, d):
+    def _quantity(self, i, x, d, gamma=None):
         """Affine form of ``q_i`` given both firms' actions ``x``."""
-        g = float(self.gamma)
+        g = self._gamma(gamma)
         if self.competition == "cournot":
             return x[i]
         alpha, _ = self._primitives(i, d)
         j = 1 - i
+        gv = np.asarray(g)[..., None]
         return (((1 - g) * alpha[0] - x[i][0] + g * x[j][0]) / (1 - g * g),
-                ((1 - g) * alpha[1] - x[i][1] + g * x[j][1]) / (1 - g * g))
+                ((1 - gv) * alpha[1] - x[i][1] + gv * x[j][1]) / (1 - gv * gv))
 
-    def _expected_profits(self, x, mu, Sigma) -> np.ndarray:
-        """Exact ``E[π_i] = E[(p_i − c_i) q_i]`` for affine actions ``x = (const, vec)``."""
+    def _expected_profits(self, x, mu, Sigma, gamma=None) -> np.ndarray:
+        """Exact ``E[π_i] = E[(p_i − c_i) q_i]`` for affine actions ``x = (const, vec)``;
+        shape (2,), or (B, 2) for a batch."""
         d = mu.size
-        g = float(self.gamma)
-        out = np.zeros(2)
+        g = self._gamma(gamma)
+        gv = np.asarray(g)[..., None]
+        out = []
         for i in range(2):
             j = 1 - i
             alpha, cost = self._primitives(i, d)
             if self.competition == "cournot":
                 q = x[i]
-                p = (alpha[0] - x[i][0] - g * x[j][0], alpha[1] - x[i][1] - g * x[j][1])
+                p = (alpha[0] - x[i][0] - g * x[j][0], alpha[1] - x[i][1] - gv * x[j][1])
             else:
                 p = x[i]
-                q = self._quantity(i, x, d)
+                q = self._quantity(i, x, d, gamma)
             margin = (p[0] - cost[0], p[1] - cost[1])
-            out[i] = _affine_product_mean(margin, q, mu, Sigma)
-        return out
+            out.append(_affine_product_mean(margin, q, mu, Sigma))
+        return np.stack(out, axis=-1)
 
     def expected_profits_of(self, strategies, share1: bool, share2: bool) -> np.ndarray:
         """Exact expected profits of arbitrary affine strategies (for best-response checks).
@@ -521,12 +570,15 @@ class InfoSharing(Model):
         if np.any(np.abs(gammas) >= 1):
             raise ValueError("gammas must lie in (-1, 1), got range "
                              f"[{gammas.min()}, {gammas.max()}]")
-        out = np.zeros((gammas.size, precisions.size), dtype=int)
-        for i, g in enumerate(gammas):
-            for j, r in enumerate(precisions):
-                model = self.replace(gamma=float(g), noise=1.0 / float(r))
-                A = model.payoff_matrix()
-                out[i, j] = self._classify(A, [(0, 0)], (), 0.0, tolerance(A)).region
+        G, R = np.meshgrid(gammas, 1.0 / precisions, indexing="ij")
+        A = np.empty(G.shape + (2, 2))
+        for i in (0, 1):
+            for j in (0, 1):
+                A[..., i, j] = self._equilibria(bool(i), bool(j), G.ravel(), R.ravel()
+                                                )["profits"][:, 0].reshape(G.shape)
+        out = np.zeros(G.shape, dtype=int)
+        for idx in np.ndindex(G.shape):
+            out[idx] = self._classify(A[idx], [(0, 0)], (), 0.0, tolerance(A[idx])).region
         return out
 
     def public_information(self, noise: float, *, n: int = 2, F: float = 0.0) -> PublicInfoResult:

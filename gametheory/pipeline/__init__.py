@@ -28,31 +28,37 @@ class Product:
     kind: str  # "figure", "table" or "text"
     func: Callable
     description: str
+    group: str | None = None  # products of a group share cached helpers: one worker makes them
 
 
 REGISTRY: dict[str, Product] = {}
 
 
-def figure(name: str, description: str):
-    """Register ``func() -> matplotlib.figure.Figure`` as paper figure ``name``."""
+def figure(name: str, description: str, group: str | None = None):
+    """Register ``func() -> matplotlib.figure.Figure`` as paper figure ``name``.
+
+    ``group``: products naming the same group reuse cached helpers (computed once per
+    process), so a parallel :func:`run` makes them one after another in one worker."""
     def deco(func):
-        REGISTRY[name] = Product(name, "figure", func, description)
+        REGISTRY[name] = Product(name, "figure", func, description, group)
         return func
     return deco
 
 
-def table(name: str, description: str):
-    """Register ``func() -> (header, rows)`` as paper table ``name`` (CSV and Markdown)."""
+def table(name: str, description: str, group: str | None = None):
+    """Register ``func() -> (header, rows)`` as paper table ``name`` (CSV and Markdown);
+    ``group`` as in :func:`figure`."""
     def deco(func):
-        REGISTRY[name] = Product(name, "table", func, description)
+        REGISTRY[name] = Product(name, "table", func, description, group)
         return func
     return deco
 
 
-def text(name: str, description: str):
-    """Register ``func() -> str`` (Markdown) as paper text ``name`` (written as ``name.md``)."""
+def text(name: str, description: str, group: str | None = None):
+    """Register ``func() -> str`` (Markdown) as paper text ``name`` (written as ``name.md``);
+    ``group`` as in :func:`figure`."""
     def deco(func):
-        REGISTRY[name] = Product(name, "text", func, description)
+        REGISTRY[name] = Product(name, "text", func, description, group)
         return func
     return deco
 
@@ -156,31 +162,48 @@ def _write_table(header, rows, stem: Path) -> list[Path]:
     return [stem.with_suffix(".csv"), stem.with_suffix(".md")]
 
 
+#: Worker processes of :func:`run` by default (at most the machine's CPU count).
+DEFAULT_JOBS = 2
+
+
 def run(out: str | Path = "paper", only: list[str] | None = None,
-        verbose: bool = True, case=None) -> list[Path]:
+        verbose: bool = True, case=None, jobs: int | None = None) -> list[Path]:
     """Produce every registered figure and table (or those named in ``only``) under ``out``.
 
     ``case``: a case file (path or :class:`gametheory.cases.Case`) to use for this run
     instead of the current case (by default the built-in one); the current case is
     restored afterwards.
+
+    ``jobs``: worker processes that make products side by side (default
+    :data:`DEFAULT_JOBS`, at most the number of CPUs; 1: one after another in this
+    process). Products are independent and written without timestamps, so the files
+    are the same either way; the listing and ``MANIFEST.md`` keep the registry's order.
+    The products of a ``group`` go to one worker together (groups first: they are the
+    longest tasks), the others one by one.
     """
     global _CASE
     if case is None:
-        return _run(out, only, verbose)
+        return _run(out, only, verbose, jobs)
     previous = _CASE
     use_case(case)
     try:
-        return _run(out, only, verbose)
+        return _run(out, only, verbose, jobs)
     finally:
         _CASE = previous
 
 
-def _run(out, only, verbose) -> list[Path]:
-    import matplotlib
+def _jobs(jobs, n_products: int) -> int:
+    import os
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from .._validation import whole_number
 
+    if jobs is None:
+        jobs = min(DEFAULT_JOBS, os.cpu_count() or 1)
+    jobs = whole_number(jobs, "jobs", 1)
+    return max(1, min(jobs, n_products))
+
+
+def _run(out, only, verbose, jobs=None) -> list[Path]:
     out = Path(out)
     (out / "figures").mkdir(parents=True, exist_ok=True)
     (out / "tables").mkdir(parents=True, exist_ok=True)
@@ -188,37 +211,90 @@ def _run(out, only, verbose) -> list[Path]:
     unknown = set(only or ()) - set(registry)
     if unknown:
         raise ValueError(f"unknown products {sorted(unknown)}; known: {sorted(registry)}")
-    written = []
-    for name, prod in registry.items():
-        if only and name not in only:
-            continue
-        t0 = time.perf_counter()
-        if prod.kind == "figure":
-            from ..plotting.style import paper_style
+    names = [name for name in registry if not only or name in only]
+    jobs = _jobs(jobs, len(names))
+    if jobs == 1:
+        written = _finish(names, (_make(name, out) for name in names), registry, verbose)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
 
-            fig = prod.func()
-            for ext in ("pdf", "png"):
-                path = out / "figures" / f"{name}.{ext}"
-                # no timestamps: regenerating unchanged figures leaves the files unchanged;
-                # saved in the paper style, so PDFs embed TrueType (Type 42) fonts
-                meta = {"CreationDate": None} if ext == "pdf" else {}
-                with paper_style():
-                    fig.savefig(path, dpi=150, bbox_inches="tight", metadata=meta)
-                written.append(path)
-            plt.close(fig)
-        elif prod.kind == "text":
-            path = out / f"{name}.md"
-            path.write_text(prod.func())
-            written.append(path)
-        else:
-            header, rows = prod.func()
-            written += _write_table(header, rows, out / "tables" / name)
-        if verbose:
-            secs = time.perf_counter() - t0
-            print(f"{prod.kind:6s} {name:40s} {secs:6.2f} s  {prod.description}")
+        from ..sweep.run import _mp_context
+
+        tasks: dict = {}  # ("group", g) or ("product", name) -> product names, in order
+        for name in names:
+            g = registry[name].group
+            tasks.setdefault(("group", g) if g else ("product", name), []).append(name)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(),
+                                 initializer=_init_worker, initargs=(_CASE,)) as pool:
+            # groups first (the longest tasks), then single products in registry order
+            futures = {key: pool.submit(_make_all, tasks[key], out)
+                       for key in sorted(tasks, key=lambda key: key[0] != "group")}
+            where = {name: (key, i) for key, group in tasks.items()
+                     for i, name in enumerate(group)}
+            results = (futures[where[name][0]].result()[where[name][1]] for name in names)
+            written = _finish(names, results, registry, verbose)
     if not only:
         written.append(_write_manifest(registry, out))
     return written
+
+
+def _finish(names, results, registry, verbose) -> list[Path]:
+    """The files of ``results`` (``(paths, seconds)`` of each product, in the order of
+    ``names``), printing a line for each product as it comes."""
+    written = []
+    for name, (paths, secs) in zip(names, results, strict=True):
+        written += paths
+        if verbose:
+            prod = registry[name]
+            print(f"{prod.kind:6s} {name:40s} {secs:6.2f} s  {prod.description}", flush=True)
+    return written
+
+
+def _init_worker(case):
+    """In a worker process: the parent's case, the registry built with it, Agg backend."""
+    global _CASE
+    import matplotlib
+
+    matplotlib.use("Agg")
+    _CASE = case
+    load()
+
+
+def _make_all(names: list[str], out: Path) -> list[tuple[list[Path], float]]:
+    return [_make(name, out) for name in names]
+
+
+def _make(name: str, out: Path) -> tuple[list[Path], float]:
+    """Make product ``name`` of the registry under ``out``: its files and the seconds taken."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    prod = load()[name]
+    t0 = time.perf_counter()
+    written = []
+    if prod.kind == "figure":
+        from ..plotting.style import paper_style
+
+        fig = prod.func()
+        for ext in ("pdf", "png"):
+            path = out / "figures" / f"{name}.{ext}"
+            # no timestamps: regenerating unchanged figures leaves the files unchanged;
+            # saved in the paper style, so PDFs embed TrueType (Type 42) fonts
+            meta = {"CreationDate": None} if ext == "pdf" else {}
+            with paper_style():
+                fig.savefig(path, dpi=150, bbox_inches="tight", metadata=meta)
+            written.append(path)
+        plt.close(fig)
+    elif prod.kind == "text":
+        path = out / f"{name}.md"
+        path.write_text(prod.func())
+        written.append(path)
+    else:
+        header, rows = prod.func()
+        written += _write_table(header, rows, out / "tables" / name)
+    return written, time.perf_counter() - t0
 
 
 def _write_manifest(registry: dict[str, Product], out: Path) -> Path:
@@ -243,11 +319,14 @@ def main(argv=None):
     parser.add_argument("--list", action="store_true", help="list the products and exit")
     parser.add_argument("--case", metavar="FILE",
                         help="TOML case file (default: the built-in default case)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help=f"worker processes (default: {DEFAULT_JOBS}, at most the CPU "
+                             "count; 1: serial, in this process)")
     args = parser.parse_args(argv)
     if args.list:
         for name, prod in load().items():
             print(f"{prod.kind:6s} {name:40s} {prod.description}")
         return 0
-    paths = run(args.out, args.only, case=args.case)
+    paths = run(args.out, args.only, case=args.case, jobs=args.jobs)
     print(f"wrote {len(paths)} files under {args.out}/")
     return 0

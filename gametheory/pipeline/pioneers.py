@@ -165,7 +165,8 @@ def verdict_map():
 
 
 @figure("learning_verdict_map", "Capability: where 'scattered firms accumulate no dynamic "
-        "advantage' is confirmed, qualified or refuted; unit-cost paths at one point")
+        "advantage' is confirmed, qualified or refuted; unit-cost paths at one point",
+        group="capability")
 def capability_regions():
     import matplotlib.pyplot as plt
 
@@ -194,7 +195,8 @@ def _f(x, digits=3):
 
 
 @text("results_dynamics", "The dynamic models in prose: option-game triggers, cascades, "
-      "waiting and capability, every number computed from the default cases")
+      "waiting and capability, every number computed from the default cases",
+        group="capability")
 def results_dynamics() -> str:
     sc = sharing_scenarios()
     rows = {k: v[2] for k, v in sc.scenarios.items()}

@@ -208,7 +208,8 @@ def _mechanism_sections() -> list[str]:
     return lines
 
 
-@text("results", "The results section in prose, every number computed from the default cases")
+@text("results", "The results section in prose, every number computed from the default cases",
+        group="policy")
 def results() -> str:
     lines = [
         "# Results",

@@ -190,7 +190,8 @@ def plot_entry_regimes(regimes, x, y, xlabel, ylabel, title=""):
     cmap = ListedColormap([COLORS["scattered"], "#f5cba7", COLORS["core"]])
     with paper_style():
         fig, ax = plt.subplots(figsize=(6.0, 4.2))
-        ax.pcolormesh(x, y, code, cmap=cmap, vmin=-0.5, vmax=2.5, shading="auto", alpha=0.85)
+        ax.pcolormesh(x, y, code, cmap=cmap, vmin=-0.5, vmax=2.5, shading="auto", alpha=0.85,
+                      rasterized=True)
         ax.contour(x, y, code, levels=[0.5, 1.5], colors="#444444", linewidths=0.8)
         for k, name in enumerate(names):
             cell = _deepest_cell(code == k)

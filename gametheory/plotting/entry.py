@@ -32,9 +32,11 @@ def plot_duopoly_entry(emap, market_size, fixed_cost, xlabel="host-market size",
     with paper_style():
         fig, ax = plt.subplots()
         base = ListedColormap(["#f4f4f4", "#ffffff", COLORS["core"], "#fdebd0", "#dddddd"])
-        ax.pcolormesh(S, F, region, cmap=base, vmin=-0.5, vmax=4.5, shading="auto")
+        ax.pcolormesh(S, F, region, cmap=base, vmin=-0.5, vmax=4.5, shading="auto",
+                      rasterized=True)
         p = np.ma.masked_invalid(np.where(emap.region == "one", emap.p_mixed, np.nan))
-        mesh = ax.pcolormesh(S, F, p, cmap="Reds", vmin=0, vmax=1, shading="auto", alpha=0.8)
+        mesh = ax.pcolormesh(S, F, p, cmap="Reds", vmin=0, vmax=1, shading="auto", alpha=0.8,
+                             rasterized=True)
         cbar = fig.colorbar(mesh, ax=ax)
         cbar.set_label("entry probability in the mixed equilibrium")
         ax.contour(S, F, region, levels=[0.5, 1.5, 2.5], colors=COLORS["neutral"],

@@ -50,7 +50,8 @@ def plot_sharing_regions(panels: dict, gammas, precisions, labels, title: str | 
         for ax, (name, reg) in zip(axes.flat, panels.items(), strict=False):
             reg = np.asarray(reg)
             used.update(np.unique(reg).tolist())
-            ax.pcolormesh(gammas, precisions, reg.T, cmap=cmap, norm=norm, shading="nearest")
+            ax.pcolormesh(gammas, precisions, reg.T, cmap=cmap, norm=norm, shading="nearest",
+                          rasterized=True)
             ax.axvline(0, color="k", lw=0.6)
             ax.set_yscale("log")
             ax.set_title(name)
