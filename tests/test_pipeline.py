@@ -165,3 +165,31 @@ def test_workers_use_the_run_case(tmp_path):
 def test_bad_jobs_is_a_clear_error(tmp_path, jobs):
     with pytest.raises(ValueError, match=r"\bjobs\b"):
         pipeline.run(tmp_path, only=["tab_dissipation"], verbose=False, jobs=jobs)
+
+
+def test_lean_font_subsets_keep_the_glyphs_and_restore_fonttools(tmp_path):
+    """PDFs saved inside ``lean_font_subsets`` embed TrueType subsets without layout tables,
+    with the same text as a default save; fontTools' defaults are restored afterwards (also
+    after an error inside the block)."""
+    import matplotlib.pyplot as plt
+    from fontTools import subset
+
+    from gametheory.plotting.style import LAYOUT_TABLES, lean_font_subsets, paper_style
+
+    init = subset.Options.__init__
+    fig, ax = plt.subplots()
+    ax.set_title(r"gain $V_C - V_U$ of the cluster")
+    with paper_style():
+        fig.savefig(tmp_path / "default.pdf", metadata={"CreationDate": None})
+        with lean_font_subsets():
+            assert set(LAYOUT_TABLES) <= set(subset.Options().drop_tables)
+            fig.savefig(tmp_path / "lean.pdf", metadata={"CreationDate": None})
+    plt.close(fig)
+    assert subset.Options.__init__ is init
+    assert "GSUB" not in subset.Options().drop_tables
+    with pytest.raises(RuntimeError), lean_font_subsets():
+        raise RuntimeError("inside")
+    assert subset.Options.__init__ is init
+    lean, default = (tmp_path / "lean.pdf").read_bytes(), (tmp_path / "default.pdf").read_bytes()
+    assert b"/FontFile2" in lean and b"/Type3" not in lean  # TrueType, never Type 3
+    assert len(lean) < len(default)

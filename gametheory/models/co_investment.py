@@ -405,13 +405,13 @@ class CapitalCoInvestment(Model):
         for i, al in enumerate(alphas):
             for j, km in enumerate(ks):
                 r = self.replace(alpha=float(al), min_scale=float(km))
-                if not r._core_nonempty():
-                    out[i, j] = 2
+                x = np.asarray(r.proportional())
+                g = r.game()
+                ex = g.v - subset_sums(x)
+                if ex.max() <= tolerance(g.v, x):  # in the core: no LP needed
+                    out[i, j] = 0
                 else:
-                    x = np.asarray(r.proportional())
-                    g = r.game()
-                    ex = g.v - subset_sums(x)
-                    out[i, j] = 0 if ex.max() <= tolerance(g.v, x) else 1
+                    out[i, j] = 1 if r._core_nonempty() else 2
         return out
 
     # ------------------------------------------------------------------ symbolic

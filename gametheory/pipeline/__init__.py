@@ -275,15 +275,16 @@ def _make(name: str, out: Path) -> tuple[list[Path], float]:
     t0 = time.perf_counter()
     written = []
     if prod.kind == "figure":
-        from ..plotting.style import paper_style
+        from ..plotting.style import lean_font_subsets, paper_style
 
         fig = prod.func()
         for ext in ("pdf", "png"):
             path = out / "figures" / f"{name}.{ext}"
             # no timestamps: regenerating unchanged figures leaves the files unchanged;
-            # saved in the paper style, so PDFs embed TrueType (Type 42) fonts
+            # saved in the paper style, so PDFs embed TrueType (Type 42) fonts (subsets
+            # without layout tables, which PDF viewers do not read)
             meta = {"CreationDate": None} if ext == "pdf" else {}
-            with paper_style():
+            with paper_style(), lean_font_subsets():
                 fig.savefig(path, dpi=150, bbox_inches="tight", metadata=meta)
             written.append(path)
         plt.close(fig)
