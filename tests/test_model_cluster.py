@@ -719,3 +719,24 @@ def test_firm_size_constructors_keep_what_they_are_given():
     np.testing.assert_allclose((np.asarray(d.tau) / 300.0) ** (-0.1), np.asarray(d.c0) / 40.0,
                                rtol=1e-8)
     assert not ClusterVsScattered(n=4).schedule()["priced_out"].any()
+
+
+@pytest.mark.parametrize("outside", [0.0, 3.0, 8.0])
+def test_dissipation_by_hand_with_an_outside_option(outside):
+    """Dissipation (the best scattered national surplus with at most m_C entrants, minus the
+    free-entry surplus V_U) by hand for identical firms: W(m) = m (q(m)²(b − σ²/(2τ)) − F)
+    + (n − m) o with q(m) = (a − c)/(b(m + k + 1)) — entry costs counted in full (a subsidy
+    is a transfer), firms that stay home keep their outside option o."""
+    m = gt.ClusterVsScattered(s=0.6, outside=outside)
+    r = m.solve()
+    m_u = r.scattered.m
+    m_c = len(r.cluster.cluster_entrants) + len(r.cluster.own_entrants)
+    assert m_u > m_c  # the subsidy brings a rush: dissipation is defined and positive
+
+    def W(k):
+        q = (m.a - m.c0) / (m.b * (k + m.k + 1))
+        return k * (q**2 * (m.b - m.sigma2 / (2 * m.tau)) - m.F) + (m.n - k) * outside
+
+    assert W(m_u) == pytest.approx(r.scattered.national_surplus, rel=1e-12)
+    expected = max(W(k) for k in range(m_c + 1)) - W(m_u)
+    assert r.dissipation == pytest.approx(expected, rel=1e-12)

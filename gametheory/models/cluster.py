@@ -891,10 +891,9 @@ class ClusterVsScattered(Model):
         mkt = res["market"]
         q = mkt.quantities[0][:, st.T:2 * st.T]
         tau = p["tau"][0]
-        s2, w, b = p["sigma2"][0], p["common_share"][0], p["b"][0]
+        s2, b = p["sigma2"][0], p["b"][0]
         ce = b * q**2 - q**2 * s2 / (2.0 * tau)
         nat = (O * (ce - p["F"][0])).sum(1) + ((st.n - O) * p["o"][0]).sum(1)
-        del w
         best = float(nat[scat].max())
         return max(best - float(res["national"][0, 0]), 0.0)
 
