@@ -492,7 +492,8 @@ def sweep_lines(records) -> list[str]:
             "shared with other jobs: at most 2×). Overhead per task = (executor time × "
             "workers − in-process time) / tasks: the extra wall time each task costs a "
             "worker (start-up of the pool or cluster excluded: it is set-up). The model's "
-            "own `regime_map` (a double loop) is the baseline of the map.", "",
+            "own `regime_map` (the whole grid in one vectorised solve) is the baseline of "
+            "the map.", "",
             "| suite | size | executor | in-process | executor | speed-up | tasks | "
             "overhead per task |", "|---|---|---|---|---|---|---|---|", *rows, ""]
 
@@ -764,9 +765,10 @@ SUITE_NOTES = {
         "over the grid of figure A (F linear on [5, 300], σ² geometric on [5, 4000]): "
         "regime, entry counts both ways, surpluses at every point, in this process, on 2 "
         "local processes and on a Dask LocalCluster of 2 worker processes; the model's "
-        "own `regime_map` double loop for comparison. Ratios: time / in-process time. "
-        "The integrated model is being vectorised on main: these numbers are today's "
-        "model, evaluated point by point. Correctness: every executor returns the "
+        "own `regime_map` for comparison. Ratios: time / in-process time. A sweep calls "
+        "`headline()` once per point (any method, any parameters); `regime_map` solves "
+        "the whole grid at once in the cluster kernel, which is what a regime map of the "
+        "integrated model should use. Correctness: every executor returns the "
         "in-process table (digest), and `regime_map` the same regimes and counts (also "
         "checked in `tests/test_sweep.py`)."),
     "sweep_mc": (

@@ -5,7 +5,7 @@ Suites:
 
 * ``sweep_map`` (size = side of the grid): the regime map of the integrated model
   ``ClusterVsScattered`` over entry cost × risk (``targets.headline`` at every point),
-  with the model's own ``regime_map`` double loop as the baseline;
+  with the model's own ``regime_map`` (the whole grid in one vectorised solve) as the baseline;
 * ``sweep_mc`` (size = number of draws): a Monte Carlo of heterogeneous 20-firm clusters,
   each draw needing a nucleolus (its entry-cost game) and an equilibrium set (its entry
   game), :func:`benchmarks.instances.mc_cluster`.
@@ -83,7 +83,7 @@ def _sweep_mc(run: _Run):
                              n_jobs=run.n_jobs, client=run.client, progress=False)
 
 
-def _regime_map_loop(axes):
+def _regime_map_grid(axes):
     import gametheory as gt
 
     return gt.ClusterVsScattered().regime_map("F", axes["F"], "sigma2", axes["sigma2"])
@@ -119,5 +119,5 @@ for suite, fn in (("sweep_map", _sweep_map), ("sweep_mc", _sweep_mc)):
                summarize_sweep, prepare=_prepare(dask_workers=2), cap=CAP),
     ]
 METHODS.append(Method("sweep.sweep_map.regime_map", LIBRARY, "sweep_map",
-                      "model's regime_map (loop)", _regime_map_loop, summarize_map,
+                      "model's regime_map (whole grid)", _regime_map_grid, summarize_map,
                       cap=CAP))
