@@ -740,3 +740,20 @@ def test_dissipation_by_hand_with_an_outside_option(outside):
     assert W(m_u) == pytest.approx(r.scattered.national_surplus, rel=1e-12)
     expected = max(W(k) for k in range(m_c + 1)) - W(m_u)
     assert r.dissipation == pytest.approx(expected, rel=1e-12)
+
+
+def test_market_power_counts_members_only_next_to_outsiders():
+    """With spillovers reaching firms on their own (ψ = 1) and cheap entry, five firms enter
+    alone next to the cluster's four; every home entrant then produces at the cost floor,
+    so the members' quantity share is 4/9 of home output over total output, by hand:
+    q = p − c_floor per home firm, p − c_f per foreign incumbent (b = 1)."""
+    m = gt.ClusterVsScattered(F=20, spillover=1.0)
+    r = m.solve()
+    n_c, n_o = len(r.cluster.cluster_entrants), len(r.cluster.own_entrants)
+    assert n_c > 0 and n_o > 0
+    p = r.cluster.price
+    q_home = (p - m.c_floor) / m.b
+    assert r.cluster.home_output == pytest.approx((n_c + n_o) * q_home, rel=1e-12)
+    total = (n_c + n_o) * q_home + m.k * (p - m.c_f) / m.b
+    assert r.power_cluster.quantity_share == pytest.approx(n_c * q_home / total, rel=1e-9)
+    assert r.power_cluster.members == tuple(r.cluster.cluster_entrants)
