@@ -64,6 +64,7 @@ SECTIONS = {
     "co_investment": "Organisation: co-investment",
     "joint_ventures": "Organisation: joint ventures",
     "association": "Organisation: the association", "rnd": "Organisation: R&D",
+    "subscription": "Organisation: voluntary contributions (free riding)",
     "real_options": "Dynamics: real options", "herding": "Dynamics: pioneers and herding",
     "capability": "Dynamics: capability building",
 }

@@ -9,7 +9,8 @@ dissipation), M5 :class:`InfoSharing` (information sharing); entry modes by firm
 :class:`ValueChainBargaining`. Organisation inside the cluster:
 :class:`CapitalCoInvestment`, :class:`SupplierMatching`, :class:`HoldUpOwnership`,
 :class:`AssociationQuota`, :class:`TargetAuction`, :class:`CommonValueAuction`,
-:class:`RnDCooperation`. Dynamics: real options (:class:`RealOption`,
+:class:`RnDCooperation`, and free riding on a voluntarily financed platform
+(:class:`PlatformSubscription`). Dynamics: real options (:class:`RealOption`,
 :class:`OptionGame`), pioneers and herding (:class:`InformationCascade`,
 :class:`PioneerGame`) and capability building (:class:`LearningByDoing`). Policy: the
 government as a Stackelberg leader over the equilibrium cluster model
@@ -61,6 +62,7 @@ from .sequential_entry import (
     SequentialEntryResult,
     dixit_regions,
 )
+from .subscription import PlatformSubscription, SubscriptionOutcome
 from .value_chain import ValueChainBargaining
 
 __all__ = [
@@ -81,6 +83,8 @@ __all__ = [
     # organisation inside the cluster
     "CapitalCoInvestment", "SupplierMatching", "HoldUpOwnership", "AssociationQuota",
     "TargetAuction", "CommonValueAuction", "RnDCooperation",
+    # free riding on a voluntarily financed platform
+    "PlatformSubscription", "SubscriptionOutcome",
     # dynamics: real options, pioneers and herding, capability building
     "RealOption", "OptionGame", "pooled_premium",
     "InformationCascade", "PioneerGame",
