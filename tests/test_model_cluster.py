@@ -757,3 +757,42 @@ def test_market_power_counts_members_only_next_to_outsiders():
     total = (n_c + n_o) * q_home + m.k * (p - m.c_f) / m.b
     assert r.power_cluster.quantity_share == pytest.approx(n_c * q_home / total, rel=1e-9)
     assert r.power_cluster.members == tuple(r.cluster.cluster_entrants)
+
+
+def test_output_coordination_gain_by_hand():
+    """The merger computation (Salant, Switzer & Reynolds 1983) at the default case, by
+    hand: the four members sent abroad produce at c0 − γ(m − 1) = 37.6 against two foreign
+    incumbents at 40; linear Cournot q_i = (a − (N + 1)c_i + Σc)/(b(N + 1)), profit b q_i².
+    Merged into one firm the four earn less than apart (−86.4: the merger paradox)."""
+    m = gt.ClusterVsScattered()
+    r = m.solve()
+    n_c = len(r.cluster.cluster_entrants)
+    assert n_c == 4 and not r.cluster.own_entrants
+    c_m = max(m.c0 - m.gamma * (n_c - 1), m.c_floor)
+
+    def profits(costs):
+        costs = np.asarray(costs, dtype=float)
+        N = costs.size
+        q = (m.a - (N + 1) * costs + costs.sum()) / (m.b * (N + 1))
+        assert np.all(q > 0)
+        return m.b * q**2
+
+    before = profits([c_m] * n_c + [m.c_f] * m.k)[:n_c].sum()
+    after = profits([c_m] + [m.c_f] * m.k)[0]
+    assert r.output_coordination_gain == pytest.approx(after - before, rel=1e-12)
+    assert r.output_coordination_gain == pytest.approx(-86.4, rel=1e-12)
+
+
+def test_decomposition_by_a_parameter():
+    """``decomposition_by`` gives, for each value, the decomposition of the model with that
+    value (each summing to its gain plus the organising cost); a parameter outside
+    GRID_PARAMETERS is refused by name."""
+    m = gt.ClusterVsScattered()
+    d = m.decomposition_by("s", [0.0, 0.3])
+    assert list(d) == [0.0, 0.3]
+    for s, dec in d.items():
+        r = m.replace(s=s).solve()
+        np.testing.assert_allclose(np.asarray(dec), np.asarray(r.decomposition), rtol=1e-12)
+        assert float(np.sum(dec)) == pytest.approx(r.gain + r.organising_cost, rel=1e-9)
+    with pytest.raises(ValueError, match="names"):
+        m.decomposition_by("names", [1.0])
