@@ -107,3 +107,19 @@ class ResultMixin:
                 val = _short(val)
             rows.append((f.name, val))
         return html_table(["field", "value"], rows, caption=type(self).__name__)
+
+
+class SequenceResult(ResultMixin):
+    """A result that is a sequence of items (equilibria, rest points): ``len``, iteration
+    and indexing read the tuple field named by the class attribute ``_items``."""
+
+    _items = "items"
+
+    def __len__(self):
+        return len(getattr(self, self._items))
+
+    def __iter__(self):
+        return iter(getattr(self, self._items))
+
+    def __getitem__(self, i):
+        return getattr(self, self._items)[i]

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._results import ResultMixin
+from .._results import ResultMixin, SequenceResult
 from .._tolerance import tolerance
 from .._validation import finite_array, names_for, positive
 from ._integrate import dopri5
@@ -90,7 +90,7 @@ class Trajectories(ResultMixin):
 
 
 @dataclass(frozen=True)
-class RestPointSet(ResultMixin):
+class RestPointSet(SequenceResult):
     """Every isolated rest point of a replicator dynamic, with its linear stability.
 
     Attributes
@@ -106,18 +106,11 @@ class RestPointSet(ResultMixin):
     Hofbauer & Sigmund (1998), ch. 7 and 10.
     """
 
+    _items = "points"
+
     points: tuple
     degenerate: bool
     note: str = ""
-
-    def __len__(self):
-        return len(self.points)
-
-    def __iter__(self):
-        return iter(self.points)
-
-    def __getitem__(self, i):
-        return self.points[i]
 
     def sinks(self) -> list[RestPoint]:
         """The asymptotically stable rest points."""

@@ -54,7 +54,7 @@ import numpy as np
 import sympy as sp
 
 from .._display import html_table
-from .._results import ResultMixin
+from .._results import ResultMixin, SequenceResult
 from .._symbolic import ClosedForms
 from .._tolerance import tolerance
 from .._validation import finite_scalar, names_for
@@ -170,7 +170,7 @@ def _lt(a, b):
 
 
 @dataclass(frozen=True)
-class SymbolicAnalysis(ResultMixin):
+class SymbolicAnalysis(SequenceResult):
     """Every rest point of a :class:`SymbolicReplicator` with its stability conditions.
 
     ``degenerate`` lists the edges on which a payoff gap vanishes identically (a segment of
@@ -181,18 +181,11 @@ class SymbolicAnalysis(ResultMixin):
     Ritzberger & Weibull (1995); Hofbauer & Sigmund (1998), ch. 10.
     """
 
+    _items = "points"
+
     points: tuple
     degenerate: tuple
     method: str = "rest points by face; eigenvalues of the Jacobian (sympy)"
-
-    def __len__(self):
-        return len(self.points)
-
-    def __iter__(self):
-        return iter(self.points)
-
-    def __getitem__(self, i):
-        return self.points[i]
 
     def vertices(self) -> list[SymbolicRestPoint]:
         return [p for p in self.points if p.kind == "vertex"]

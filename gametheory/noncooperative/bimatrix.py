@@ -56,7 +56,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._display import fmt, html_table
-from .._results import ResultMixin
+from .._results import SequenceResult
 from .._validation import finite_array, finite_scalar, in_interval, whole_number
 
 METHODS = ("enumeration", "support", "lemke_howson", "nashpy_support", "nashpy_vertex")
@@ -72,7 +72,7 @@ _CHUNK = 2_000_000  # floats per batched solve
 
 # ---------------------------------------------------------------------- result
 @dataclass(frozen=True)
-class EquilibriumSet(ResultMixin):
+class EquilibriumSet(SequenceResult):
     """Mixed Nash equilibria of a two-player game.
 
     Attributes
@@ -94,21 +94,14 @@ class EquilibriumSet(ResultMixin):
         What the flags mean for this set, and any warnings (e.g. capped pivoting paths).
     """
 
+    _items = "equilibria"
+
     equilibria: tuple
     payoffs: tuple
     method: str
     degenerate: bool
     complete: bool
     note: str = ""
-
-    def __len__(self):
-        return len(self.equilibria)
-
-    def __iter__(self):
-        return iter(self.equilibria)
-
-    def __getitem__(self, i):
-        return self.equilibria[i]
 
     def pure(self) -> list[tuple[int, int]]:
         """The pure equilibria in the set, as ``(row action, column action)``."""
