@@ -41,6 +41,7 @@ import numpy as np
 from .._results import ResultMixin
 from .._validation import positive
 from ._integrate import dopri5
+from .fictitious_play import _normal_form
 from .replicator import ReplicatorDynamics, Trajectories
 
 #: Largest number of pure profiles for the exact log-linear learning chain.
@@ -51,18 +52,6 @@ def _softmax(v: np.ndarray, axis: int = 0) -> np.ndarray:
     v = v - v.max(axis=axis, keepdims=True)
     e = np.exp(v)
     return e / e.sum(axis=axis, keepdims=True)
-
-
-def _normal_form(game):
-    from ..noncooperative.entry import EntryGame
-    from ..noncooperative.normal_form import NormalFormGame
-
-    if isinstance(game, EntryGame):
-        return game.to_normal_form()
-    if not isinstance(game, NormalFormGame):
-        raise TypeError(f"game must be a NormalFormGame or an EntryGame, got "
-                        f"{type(game).__name__}")
-    return game
 
 
 @dataclass(frozen=True)

@@ -174,10 +174,7 @@ class LearningByDoing(Model):
 
     References
     ----------
-    Spence, A. M. (1981). The learning curve and competition. *Bell Journal of Economics*
-    12:49–70.
-    Fudenberg, D. & Tirole, J. (1983). Learning-by-doing and market performance. *Bell
-    Journal of Economics* 14:522–530.
+    Spence (1981); Fudenberg & Tirole (1983).
 
     Examples
     --------

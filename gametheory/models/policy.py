@@ -180,8 +180,7 @@ class PolicyOutcome(ResultMixin):
 
     References
     ----------
-    Mankiw, N. G. & Whinston, M. D. (1986). Free entry and social inefficiency. *RAND
-    Journal of Economics* 17:48–58.
+    Mankiw & Whinston (1986).
     """
 
     policy: dict
@@ -240,10 +239,7 @@ class PolicyOptimum(ResultMixin):
 
     References
     ----------
-    Hooke, R. & Jeeves, T. A. (1961). "Direct search" solution of numerical and statistical
-    problems. *Journal of the ACM* 8:212–229.
-    Torczon, V. (1997). On the convergence of pattern search algorithms. *SIAM Journal on
-    Optimization* 7:1–25.
+    Hooke & Jeeves (1961); Torczon (1997) — in full in :mod:`gametheory.models._bilevel`.
     """
 
     instruments: tuple
@@ -300,8 +296,7 @@ class InstrumentRanking(ResultMixin):
 
     References
     ----------
-    Laffont, J.-J. & Tirole, J. (1993). *A Theory of Incentives in Procurement and
-    Regulation*. MIT Press.
+    Laffont & Tirole (1993).
     """
 
     instrument: np.ndarray
@@ -434,17 +429,9 @@ class PolicyDesign(Model):
 
     References
     ----------
-    von Stackelberg, H. (1934). *Marktform und Gleichgewicht*. Springer.
-    Laffont, J.-J. & Tirole, J. (1993). *A Theory of Incentives in Procurement and
-    Regulation*. MIT Press.
-    Brander, J. A. & Spencer, B. J. (1985). Export subsidies and international market share
-    rivalry. *Journal of International Economics* 18:83–100.
-    Eaton, J. & Grossman, G. M. (1986). Optimal trade and industrial policy under oligopoly.
-    *Quarterly Journal of Economics* 101:383–406.
-    Holmström, B. & Tirole, J. (1997). Financial intermediation, loanable funds, and the
-    real sector. *Quarterly Journal of Economics* 112:663–691.
-    Arrow, K. J. & Lind, R. C. (1970). Uncertainty and the evaluation of public investment
-    decisions. *American Economic Review* 60:364–378.
+    von Stackelberg (1934); Laffont & Tirole (1993); Brander & Spencer (1985); Eaton &
+    Grossman (1986); Holmström & Tirole (1997); Arrow & Lind (1970) — in full in the
+    module docstring.
     """
 
     economy: ClusterVsScattered = dataclasses.field(default_factory=ClusterVsScattered)
