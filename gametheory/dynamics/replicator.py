@@ -474,18 +474,26 @@ class ReplicatorDynamics:
         res = np.abs(M @ z - rhs).max() if rhs.size else 0.0
         return z, res <= 1e-9 * max(1.0, np.abs(M).max(), np.abs(rhs).max())
 
+    @staticmethod
+    def _indifference(P, S, T):
+        """``(M, rhs)`` of ``P[S, T] y = v·1, Σ y = 1``: shares ``y`` on the strategies ``T``
+        of the other side that make every strategy in ``S`` earn the same ``v``."""
+        s, t = len(S), len(T)
+        M = np.zeros((s + 1, t + 1))
+        M[:s, :t] = P[np.ix_(S, T)]
+        M[:s, t] = -1.0
+        M[s, :t] = 1.0
+        rhs = np.zeros(s + 1)
+        rhs[s] = 1.0
+        return M, rhs
+
     def _rest_single(self, subsets):
         k = self.sizes[0]
         A = self._A / (self.scale or 1.0)
         found, degenerate = [], False
         for S in subsets:
             s = len(S)
-            M = np.zeros((s + 1, s + 1))
-            M[:s, :s] = A[np.ix_(S, S)]
-            M[:s, s] = -1.0
-            M[s, :s] = 1.0
-            rhs = np.zeros(s + 1)
-            rhs[s] = 1.0
+            M, rhs = self._indifference(A, S, S)
             if np.linalg.matrix_rank(M) < s + 1:
                 _, ok = self._consistent(M, rhs)
                 degenerate |= bool(ok)
@@ -503,14 +511,8 @@ class ReplicatorDynamics:
         Bt = self._U[..., 1].T / (self.scale or 1.0)
 
         def side(P, S, T):
-            # shares y on T making every row of P in S earn the same: P[S,T] y = v, Σ y = 1
             s, t = len(S), len(T)
-            M = np.zeros((s + 1, t + 1))
-            M[:s, :t] = P[np.ix_(S, T)]
-            M[:s, t] = -1.0
-            M[s, :t] = 1.0
-            rhs = np.zeros(s + 1)
-            rhs[s] = 1.0
+            M, rhs = self._indifference(P, S, T)
             if s == t and np.linalg.matrix_rank(M) == t + 1:
                 return np.linalg.solve(M, rhs)[:t], "unique"
             z, ok = self._consistent(M, rhs)
