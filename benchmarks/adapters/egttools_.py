@@ -20,14 +20,19 @@ def prepare_stoch(inst):
     return StochDynamics(A.shape[0], A, N), A.shape[0], beta
 
 
-def stoch(obj):
-    sd, k, beta = obj
+def _pairwise(k, rho_ab):
+    """The k × k matrix of fixation probabilities ``rho_ab(a, b)`` (NaN on the diagonal)."""
     rho = np.full((k, k), np.nan)
     for a in range(k):
         for b in range(k):
             if a != b:
-                rho[a, b] = sd.fixation_probability(a, b, beta)
+                rho[a, b] = rho_ab(a, b)
     return rho
+
+
+def stoch(obj):
+    sd, k, beta = obj
+    return _pairwise(k, lambda a, b: sd.fixation_probability(a, b, beta))
 
 
 def prepare_pairwise(inst):
@@ -42,12 +47,7 @@ def prepare_pairwise(inst):
 
 def pairwise(obj):
     pc, k, beta, _ = obj
-    rho = np.full((k, k), np.nan)
-    for a in range(k):
-        for b in range(k):
-            if a != b:
-                rho[a, b] = pc.calculate_fixation_probability(a, b, beta)
-    return rho
+    return _pairwise(k, lambda a, b: pc.calculate_fixation_probability(a, b, beta))
 
 
 def _rho(r):

@@ -57,21 +57,22 @@ def tripartite_faces():
 @figure("dyn_basins_subsidy", "tripartite game: share of initial states ending at each stable "
         "outcome against the subsidy conditioned on joining the cluster")
 def basins_subsidy():
-    from ..plotting.dynamics import plot_basins
-
-    bm = DEFAULT_TRIPARTITE.basins("s", SUBSIDY_GRID, n_starts=N_STARTS)
-    return plot_basins(bm, xlabel="subsidy for joining the cluster, s",
-                       title="Basins of attraction against the cluster subsidy")
+    return _basins_figure("s", SUBSIDY_GRID, "subsidy for joining the cluster, s",
+                          "the cluster subsidy")
 
 
 @figure("dyn_basins_penalty", "tripartite game: share of initial states ending at each stable "
         "outcome against the association's penalty on blind entry")
 def basins_penalty():
+    return _basins_figure("p", PENALTY_GRID, "association's penalty on blind entry, p",
+                          "the penalty on blind entry")
+
+
+def _basins_figure(param, grid, xlabel, what):
     from ..plotting.dynamics import plot_basins
 
-    bm = DEFAULT_TRIPARTITE.basins("p", PENALTY_GRID, n_starts=N_STARTS)
-    return plot_basins(bm, xlabel="association's penalty on blind entry, p",
-                       title="Basins of attraction against the penalty on blind entry")
+    bm = DEFAULT_TRIPARTITE.basins(param, grid, n_starts=N_STARTS)
+    return plot_basins(bm, xlabel=xlabel, title=f"Basins of attraction against {what}")
 
 
 @figure("seq_dixit_regions", "capacity commitment (Dixit 1980): entry blockaded, deterred or "
