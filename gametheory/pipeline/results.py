@@ -231,11 +231,10 @@ def results() -> str:
         "",
         "## Dynamics: who goes first, who follows, how cluster-style OFDI spreads",
         "",
-        # (links relative to paper/, where this page is written)
         "The dynamic models have their own results pages, generated with this one: "
-        "[results_dynamics.md](" + "results_dynamics.md) (entry as an option and the race to "
+        "[results_dynamics.md](results_dynamics.md) (entry as an option and the race to "
         "lead, information cascades and a public signal, who goes first without and with "
-        "the cluster, learning by doing) and [results_evolution.md](" + "results_evolution.md) "
+        "the cluster, learning by doing) and [results_evolution.md](results_evolution.md) "
         "(capacity as commitment, leaders and followers abroad, the evolutionary game of "
         "firms, their association and the government, with its basins against a subsidy "
         "and a penalty).",
