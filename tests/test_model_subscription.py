@@ -104,26 +104,35 @@ def test_identical_members_closed_forms(a, n, frac):
                           - sp.Symbol("n", positive=True, integer=True) + 1)) == 0
     bigger = PlatformSubscription(values=[a] * (n + 1), base=T_0).solve()
     assert bigger.free_riding_loss > r.free_riding_loss
-    assert bigger.provision_ratio < r.provision_ratio or n == 0
+    assert bigger.provision_ratio < r.provision_ratio
 
 
-@given(members(min_size=2), st.floats(0.1, 5.0), st.floats(0.05, 0.95))
-def test_neutrality_of_transfers_among_contributors(a, T_0, share):
-    """FREE-2 (Warr 1983): two members with the same top valuation and binding budgets
-    contribute everything; moving budget between them (total fixed) leaves the capacity
-    and both members' net positions (budget left + platform value) unchanged."""
-    a = sorted(a, reverse=True)
-    top = a[0] + 10.0
-    vals = [top, top] + a[2:]
-    total = 0.5 * (top - T_0)  # together they cannot reach their ideal: budgets bind
-    w1 = [share * total, (1 - share) * total] + [np.inf] * (len(a) - 2)
-    w2 = [(1 - share) * total, share * total] + [np.inf] * (len(a) - 2)
-    r1 = PlatformSubscription(values=vals, budgets=w1, base=T_0).solve()
-    r2 = PlatformSubscription(values=vals, budgets=w2, base=T_0).solve()
-    assert r1.capacity_nash == pytest.approx(r2.capacity_nash, rel=1e-12)
-    wealth1 = np.asarray(w1[:2]) - r1.contributions[:2]
-    wealth2 = np.asarray(w2[:2]) - r2.contributions[:2]
-    assert np.allclose(wealth1, 0.0) and np.allclose(wealth2, 0.0)
+@given(st.floats(0.1, 5.0), st.floats(20.0, 60.0), st.floats(5.0, 15.0),
+       st.floats(0.0, 1.0), members(min_size=0, max_size=3))
+def test_neutrality_of_transfers_among_contributors(T_0, b, w_a, share, rest):
+    """FREE-2 (Warr 1983): member A values the platform more than member B but can give only
+    w_A, so it gives everything and B tops the capacity up to its ideal b. Moving budget δ
+    from B to A (B still contributing) leaves the capacity and both members' net positions
+    (budget left, platform value) unchanged; A's contribution rises by δ, B's falls by δ.
+    Others valuing it less than b give nothing."""
+    others = [min(x, 0.5 * b) for x in rest]
+    vals = [b + 10.0, b] + others
+    w_b = 100.0
+    delta = share * (b - T_0 - w_a)  # B keeps contributing: w_A + δ < b − T_0
+    budgets = [w_a, w_b] + [np.inf] * len(others)
+    moved = [w_a + delta, w_b - delta] + [np.inf] * len(others)
+    r1 = PlatformSubscription(values=vals, budgets=budgets, base=T_0).solve()
+    r2 = PlatformSubscription(values=vals, budgets=moved, base=T_0).solve()
+    assert r1.capacity_nash == pytest.approx(b, rel=1e-12)
+    assert r2.capacity_nash == pytest.approx(r1.capacity_nash, rel=1e-12)
+    np.testing.assert_allclose(r2.contributions[:2] - r1.contributions[:2], [delta, -delta],
+                               rtol=0, atol=1e-9 * b)
+    left1 = np.asarray(budgets[:2]) - r1.contributions[:2]
+    left2 = np.asarray(moved[:2]) - r2.contributions[:2]
+    np.testing.assert_allclose(left1, [0.0, w_b - (b - T_0 - w_a)], atol=1e-9 * b)
+    np.testing.assert_allclose(left2, left1, atol=1e-9 * b)  # private consumption unchanged
+    np.testing.assert_allclose(r1.utility_nash[2:], r2.utility_nash[2:], rtol=1e-12)
+    assert not np.any(r1.contributions[2:])
 
 
 def test_a_worked_example_and_the_cluster_comparison():
